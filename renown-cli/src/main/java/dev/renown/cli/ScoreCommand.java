@@ -1,0 +1,51 @@
+package dev.renown.cli;
+
+import dev.renown.core.score.ScoreBoard;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+/** {@code renown score}: ranks every account of the input. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = "Score every account in the input and print the top of the ranking.")
+final class ScoreCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ArgGroup(exclusive = false, multiplicity = "1")
+    InputOptions input = new InputOptions();
+
+    @Mixin
+    ScoringSetup setup = new ScoringSetup();
+
+    @Option(names = {"-n", "--top"}, paramLabel = "N", defaultValue = "20",
+            description = "How many accounts to print (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (top < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--top must be >= 0, got " + top);
+        }
+        ScoringSetup.Scored scored = setup.load(input, spec.commandLine().getErr());
+        ScoreBoard board = scored.board();
+        if (json) {
+            try (JsonOutput out = new JsonOutput(spec.commandLine().getOut())) {
+                out.scores(board, board.top(top));
+            }
+        } else {
+            TextOutput out = new TextOutput(spec.commandLine().getOut());
+            out.header(board);
+            out.table(board.top(top));
+        }
+        spec.commandLine().getOut().flush();
+        return scored.exitCode();
+    }
+}

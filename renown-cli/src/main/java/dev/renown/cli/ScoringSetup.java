@@ -1,0 +1,64 @@
+package dev.renown.cli;
+
+import dev.renown.core.event.EventTable;
+import dev.renown.core.score.ScoreBoard;
+import dev.renown.core.score.Scorer;
+import dev.renown.core.score.ScoringParameters;
+import picocli.CommandLine.Mixin;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** Loads input and scores it, reporting what was skipped; shared by the scoring commands. */
+final class ScoringSetup {
+
+    @Mixin
+    ScoringOptions scoring = new ScoringOptions();
+
+    /** The scores, and the exit code the load calls for. */
+    record Scored(ScoreBoard board, int exitCode) {
+    }
+
+    Scored load(InputOptions input, PrintWriter err) throws IOException {
+        long start = System.nanoTime();
+        InputOptions.Loaded loaded = input.load(err);
+        long loadedAt = System.nanoTime();
+        InputOptions.reportRejects(loaded.rejects(), err);
+        EventTable table = loaded.table();
+        if (table.duplicatesSkipped() > 0) {
+            err.printf(Locale.ROOT, "renown: %,d duplicate interactions (same event id) counted once%n",
+                    table.duplicatesSkipped());
+        }
+        int self = table.selfInteractions();
+        if (self > 0) {
+            err.printf(Locale.ROOT, "renown: %,d self-interactions ignored%n", self);
+        }
+        ScoringParameters parameters = scoring.parameters();
+        Scorer scorer = new Scorer(parameters);
+        ScoreBoard board;
+        try (Progress progress = new Progress(err, () -> "scoring " + String.format(Locale.ROOT, "%,d", table.size())
+                + " interactions")) {
+            board = scoring.asOf == null ? scorer.score(table) : scorer.score(table, scoring.asOf.toEpochMilli());
+        }
+        long scoredAt = System.nanoTime();
+        err.printf(Locale.ROOT, "renown: read %,d interactions in %.2f s, scored %,d accounts in %.2f s, "
+                        + "peak heap %,d MB%n", loaded.records(), (loadedAt - start) / 1e9, board.size(),
+                (scoredAt - loadedAt) / 1e9, peakHeapBytes() >> 20);
+        if (board.size() == 0) {
+            err.println("renown: no interactions between two different accounts in the window; nothing to score");
+        }
+        return new Scored(board, loaded.rejects().total() > 0 ? Renown.EXIT_REJECTS : 0);
+    }
+
+    /** The sum of the heap pools' peak usage so far: an upper bound of the peak heap in use. */
+    static long peakHeapBytes() {
+        long peak = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.renown.cli;
+
+import dev.renown.core.event.InteractionKind;
+import dev.renown.core.score.AccountScore;
+import dev.renown.core.score.Explanation;
+import dev.renown.core.score.ScoreBoard;
+import dev.renown.core.score.SignalKind;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Tables and breakdowns for people. */
+final class TextOutput {
+
+    private static final String[] SHORT = {"reach", "amplif", "impact", "convers", "outreach"};
+    private static final int LABEL_WIDTH = 24;
+
+    private final PrintWriter out;
+
+    TextOutput(PrintWriter out) {
+        this.out = out;
+    }
+
+    static String time(long millis) {
+        return Instant.ofEpochMilli(millis).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    void header(ScoreBoard board) {
+        Duration window = board.parameters().window();
+        out.printf(Locale.ROOT, "%,d accounts scored from %,d interactions, as of %s (window %s, half-life %s)%n",
+                board.size(), board.graph().interactionCount(), time(board.asOfMillis()),
+                TimeArguments.describe(window), TimeArguments.describe(board.parameters().halfLife()));
+    }
+
+    void table(List<AccountScore> scores) {
+        out.printf(Locale.ROOT, "%5s  %-" + LABEL_WIDTH + "s %6s   %7s %7s %7s %7s %8s%n", "rank", "account", "score",
+                SHORT[0], SHORT[1], SHORT[2], SHORT[3], SHORT[4]);
+        for (AccountScore s : scores) {
+            out.printf(Locale.ROOT, "%5d  %-" + LABEL_WIDTH + "s %6.1f   %7.1f %7.1f %7.1f %7.1f %8.1f%n", s.rank(),
+                    cut(s.label()), s.score(), s.signal(SignalKind.REACH).points(),
+                    s.signal(SignalKind.AMPLIFICATION).points(), s.signal(SignalKind.NETWORK_IMPACT).points(),
+                    s.signal(SignalKind.CONVERSATION).points(), s.signal(SignalKind.OUTREACH).points());
+        }
+        out.println("Signal columns are points: 1 + reach + amplif + impact + convers + outreach = score.");
+    }
+
+    void explanation(Explanation x) {
+        AccountScore s = x.score();
+        out.printf(Locale.ROOT, "%s: score %.1f, rank %,d of %,d (above %.1f%% of accounts)%n", s.label(), s.score(),
+                s.rank(), x.scoredAccounts(), s.percentile());
+        out.printf(Locale.ROOT, "from interactions in (%s, %s]%n%n", time(x.windowStartMillis()), time(x.asOfMillis()));
+        out.printf(Locale.ROOT, "%-16s %14s %11s %8s%n", "signal", "raw value", "percentile", "points");
+        double total = 1;
+        for (AccountScore.SignalScore p : s.signals()) {
+            out.printf(Locale.ROOT, "%-16s %14s %10.1f%% %8.1f%n", p.kind().wireName(), number(p.value()),
+                    p.percentile(), p.points());
+            total += p.points();
+        }
+        out.printf(Locale.ROOT, "%-16s %14s %11s %8.1f%n", "base", "", "", 1.0);
+        out.printf(Locale.ROOT, "%-16s %14s %11s %8.1f%n", "score", "", "", total);
+        for (Explanation.SignalEvidence ev : x.signals()) {
+            out.printf(Locale.ROOT, "%n%s — %s%n", ev.kind().wireName(), ev.summary());
+            for (Explanation.Contribution c : ev.top()) {
+                out.printf(Locale.ROOT, "  %10s  %-" + LABEL_WIDTH + "s %s, last %s%n", "+" + number(c.amount()),
+                        cut(c.label()), kinds(c.interactions()), time(c.lastMillis()));
+            }
+        }
+    }
+
+    static String kinds(Map<InteractionKind, Integer> counts) {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<InteractionKind, Integer> e : counts.entrySet()) {
+            b.append(b.length() == 0 ? "" : ", ").append(e.getValue()).append(' ').append(e.getKey().wireName())
+                    .append(e.getValue() == 1 ? "" : "s");
+        }
+        return b.toString();
+    }
+
+    static String number(double x) {
+        if (x >= 100) {
+            return String.format(Locale.ROOT, "%,.1f", x);
+        }
+        return String.format(Locale.ROOT, "%.3f", x);
+    }
+
+    private static String cut(String label) {
+        return label.length() <= LABEL_WIDTH ? label : label.substring(0, LABEL_WIDTH - 1) + "…";
+    }
+}

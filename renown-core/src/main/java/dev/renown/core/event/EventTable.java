@@ -1,0 +1,130 @@
+package dev.renown.core.event;
+
+/**
+ * Interactions loaded into columns: event {@code e} in {@code [0, size())} has actor
+ * {@link #actor(int)}, target {@link #target(int)}, time {@link #timeMillis(int)} and kind
+ * {@link #kind(int)}; accounts are indices into {@link #accounts()}. Posts are interned too, so
+ * a table of millions of events holds a handful of primitive arrays and no object per event.
+ *
+ * <p>Built by {@link EventTableBuilder}, which also drops exact duplicates. The table is
+ * immutable once built and safe to share between threads.
+ */
+public final class EventTable {
+
+    /** Post index meaning "no post id known". */
+    public static final int NO_POST = -1;
+
+    private final AccountIndex accounts;
+    private final int size;
+    private final int[] actor;
+    private final int[] target;
+    private final long[] time;
+    private final byte[] kind;
+    private final int[] post;
+    private final int[] targetPost;
+    private final String[] postIds;
+    private final long duplicates;
+
+    EventTable(AccountIndex accounts, int size, int[] actor, int[] target, long[] time, byte[] kind,
+               int[] post, int[] targetPost, String[] postIds, long duplicates) {
+        this.accounts = accounts;
+        this.size = size;
+        this.actor = actor;
+        this.target = target;
+        this.time = time;
+        this.kind = kind;
+        this.post = post;
+        this.targetPost = targetPost;
+        this.postIds = postIds;
+        this.duplicates = duplicates;
+    }
+
+    public AccountIndex accounts() {
+        return accounts;
+    }
+
+    /** Number of distinct events. */
+    public int size() {
+        return size;
+    }
+
+    public int actor(int e) {
+        return actor[e];
+    }
+
+    public int target(int e) {
+        return target[e];
+    }
+
+    public long timeMillis(int e) {
+        return time[e];
+    }
+
+    public InteractionKind kind(int e) {
+        return InteractionKind.ofOrdinal(kind[e]);
+    }
+
+    /** The kind's ordinal, for loops that avoid enum lookups. */
+    public int kindOrdinal(int e) {
+        return kind[e];
+    }
+
+    /** Index of the actor's post carrying the interaction, or {@link #NO_POST}. */
+    public int post(int e) {
+        return post[e];
+    }
+
+    /** Index of the target's post acted upon, or {@link #NO_POST}. */
+    public int targetPost(int e) {
+        return targetPost[e];
+    }
+
+    /** The post id behind a post index. */
+    public String postId(int postIndex) {
+        return postIds[postIndex];
+    }
+
+    public boolean isSelfInteraction(int e) {
+        return actor[e] == target[e];
+    }
+
+    /** Records skipped while building because their event id had been seen before. */
+    public long duplicatesSkipped() {
+        return duplicates;
+    }
+
+    /** Number of self-interactions, which are kept but never counted by scoring. */
+    public int selfInteractions() {
+        int count = 0;
+        for (int e = 0; e < size; e++) {
+            if (actor[e] == target[e]) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Time of the latest interaction between two different accounts, or {@code Long.MIN_VALUE}
+     * when there is none. Scoring measures its window back from here by default, so the result
+     * never depends on the wall clock.
+     */
+    public long lastInteractionMillis() {
+        long last = Long.MIN_VALUE;
+        for (int e = 0; e < size; e++) {
+            if (actor[e] != target[e] && time[e] > last) {
+                last = time[e];
+            }
+        }
+        return last;
+    }
+
+    /** Counts of events per kind, indexed by ordinal. */
+    public long[] countsByKind() {
+        long[] counts = new long[InteractionKind.count()];
+        for (int e = 0; e < size; e++) {
+            counts[kind[e]]++;
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,2 @@
+/** Interactions between accounts, their identities, and the compact table they are loaded into. */
+package dev.renown.core.event;

@@ -1,0 +1,445 @@
+package dev.renown.core.score;
+
+import dev.renown.core.event.AccountIndex;
+import dev.renown.core.event.EventTable;
+import dev.renown.core.event.InteractionKind;
+import dev.renown.core.graph.InteractionGraph;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * The scores of every account active in one window, ranked, with their breakdowns and the
+ * evidence behind them. Accounts are the nodes of the window's {@link InteractionGraph}.
+ *
+ * <p>Ranks are competition ranks ("1224") over scores compared to six decimals, so accounts
+ * whose scores differ only by floating-point noise tie. Tied accounts are listed in order of
+ * first appearance in the window.
+ */
+public final class ScoreBoard {
+
+    private static final double TIE_RESOLUTION = 1e6;
+
+    private final EventTable table;
+    private final InteractionGraph graph;
+    private final ScoringParameters parameters;
+    private final Calibration calibration;
+    private final List<Signal> signals;
+    private final double[][] values;
+    private final double[] bits;
+    private final double[] score;
+    private final int[] order;
+    private final int[] rank;
+    private volatile double[][] sortedValues;
+    private volatile double[] sortedScores;
+
+    ScoreBoard(EventTable table, InteractionGraph graph, ScoringParameters parameters, List<Signal> signals) {
+        this.table = table;
+        this.graph = graph;
+        this.parameters = parameters;
+        this.calibration = new Calibration(parameters);
+        this.signals = List.copyOf(signals);
+        int n = graph.nodeCount();
+        int k = SignalKind.count();
+        this.values = new double[k][n];
+        this.bits = new double[n];
+        this.score = new double[n];
+        double[] row = new double[k];
+        for (int v = 0; v < n; v++) {
+            for (Signal signal : signals) {
+                row[signal.kind().ordinal()] = signal.value(v);
+                values[signal.kind().ordinal()][v] = row[signal.kind().ordinal()];
+            }
+            bits[v] = calibration.bits(row);
+            score[v] = calibration.score(bits[v]);
+        }
+        this.order = rankingOrder();
+        this.rank = new int[n];
+        for (int i = 0; i < n; i++) {
+            int v = order[i];
+            rank[v] = i > 0 && tieKey(v) == tieKey(order[i - 1]) ? rank[order[i - 1]] : i + 1;
+        }
+    }
+
+    /** The score compared to six decimals; {@code v = -1} gives the key of the highest score. */
+    private long tieKey(int v) {
+        return Math.round((v < 0 ? Calibration.BASE + Calibration.SPAN : score[v]) * TIE_RESOLUTION);
+    }
+
+    /**
+     * Nodes by descending score; tied nodes in node order, which is the order of first
+     * appearance in the window. One primitive sort of packed keys: no comparator, no boxing.
+     */
+    private int[] rankingOrder() {
+        int n = graph.nodeCount();
+        long top = tieKey(-1);
+        long[] keys = new long[n];
+        for (int v = 0; v < n; v++) {
+            keys[v] = ((top - tieKey(v)) << 32) | v;
+        }
+        Arrays.parallelSort(keys);
+        int[] nodes = new int[n];
+        for (int i = 0; i < n; i++) {
+            nodes[i] = (int) keys[i];
+        }
+        return nodes;
+    }
+
+    /** Number of accounts scored. */
+    public int size() {
+        return graph.nodeCount();
+    }
+
+    public EventTable table() {
+        return table;
+    }
+
+    public InteractionGraph graph() {
+        return graph;
+    }
+
+    public ScoringParameters parameters() {
+        return parameters;
+    }
+
+    public long asOfMillis() {
+        return graph.asOfMillis();
+    }
+
+    /** The node of an account given as {@code network:id}, bare id, or handle, if it was scored. */
+    public OptionalInt node(String account) {
+        OptionalInt index = table.accounts().lookup(account);
+        return index.isPresent() ? nodeOfAccount(index.getAsInt()) : OptionalInt.empty();
+    }
+
+    /** The node of an event-table account index, if that account was scored. */
+    public OptionalInt nodeOfAccount(int accountIndex) {
+        // Nodes are few compared to lookups only in explain paths; a linear scan keeps no extra map.
+        for (int v = 0; v < graph.nodeCount(); v++) {
+            if (graph.account(v) == accountIndex) {
+                return OptionalInt.of(v);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    public double score(int v) {
+        return score[v];
+    }
+
+    public int rank(int v) {
+        return rank[v];
+    }
+
+    /** Raw value of a signal for node {@code v}. */
+    public double value(SignalKind signal, int v) {
+        return values[signal.ordinal()][v];
+    }
+
+    public double points(SignalKind signal, int v) {
+        return calibration.points(signal.ordinal(), values[signal.ordinal()][v], bits[v]);
+    }
+
+    /** Weighted doublings of node {@code v}, the quantity the score is a function of. */
+    public double bits(int v) {
+        return bits[v];
+    }
+
+    /** Node at position {@code i} of the ranking (0 is the top). */
+    public int nodeAt(int i) {
+        return order[i];
+    }
+
+    public Signal signal(SignalKind kind) {
+        for (Signal signal : signals) {
+            if (signal.kind() == kind) {
+                return signal;
+            }
+        }
+        throw new IllegalArgumentException("no signal " + kind);
+    }
+
+    /** The first {@code limit} accounts of the ranking. */
+    public List<AccountScore> top(int limit) {
+        int k = Math.min(limit, size());
+        List<AccountScore> top = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            top.add(accountScore(order[i]));
+        }
+        return top;
+    }
+
+    public AccountScore accountScore(int v) {
+        List<AccountScore.SignalScore> parts = new ArrayList<>(SignalKind.count());
+        for (SignalKind kind : SignalKind.values()) {
+            parts.add(new AccountScore.SignalScore(kind, value(kind, v),
+                    percentile(sortedValues()[kind.ordinal()], value(kind, v)), points(kind, v)));
+        }
+        int a = graph.account(v);
+        return new AccountScore(table.accounts().key(a), table.accounts().label(a), rank[v], score[v],
+                percentile(sortedScores(), score[v]), parts);
+    }
+
+    /**
+     * Percent of values below {@code x}, ties counting half:
+     * {@code 100 · (below + equal / 2) / n}.
+     */
+    static double percentile(double[] sorted, double x) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int below = lowerBound(sorted, x);
+        int upTo = lowerBound(sorted, Math.nextUp(x));
+        return 100.0 * (below + 0.5 * (upTo - below)) / sorted.length;
+    }
+
+    private static int lowerBound(double[] sorted, double x) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private double[][] sortedValues() {
+        double[][] result = sortedValues;
+        if (result == null) {
+            result = new double[values.length][];
+            for (int s = 0; s < values.length; s++) {
+                result[s] = values[s].clone();
+                Arrays.parallelSort(result[s]);
+            }
+            sortedValues = result;
+        }
+        return result;
+    }
+
+    private double[] sortedScores() {
+        double[] result = sortedScores;
+        if (result == null) {
+            result = score.clone();
+            Arrays.parallelSort(result);
+            sortedScores = result;
+        }
+        return result;
+    }
+
+    /**
+     * Explains node {@code v}'s score: its breakdown and, per signal, the {@code limit} largest
+     * contributions with the interactions behind them.
+     */
+    public Explanation explain(int v, int limit) {
+        AccountIndex accounts = table.accounts();
+        List<int[]> topNodes = new ArrayList<>();
+        List<double[]> topAmounts = new ArrayList<>();
+        for (SignalKind kind : SignalKind.values()) {
+            TopContributions top = new TopContributions(limit);
+            signal(kind).contributions(v, top::offer);
+            topNodes.add(top.nodes());
+            topAmounts.add(top.amounts());
+        }
+        PairInteractions pairs = new PairInteractions();
+        int self = graph.account(v);
+        for (SignalKind kind : SignalKind.values()) {
+            for (int u : topNodes.get(kind.ordinal())) {
+                pairs.watch(kind == SignalKind.OUTREACH ? self : graph.account(u),
+                        kind == SignalKind.OUTREACH ? graph.account(u) : self);
+            }
+        }
+        pairs.scan(table, graph.windowStartMillis(), graph.asOfMillis());
+
+        List<Explanation.SignalEvidence> evidence = new ArrayList<>();
+        for (SignalKind kind : SignalKind.values()) {
+            int[] nodes = topNodes.get(kind.ordinal());
+            double[] amounts = topAmounts.get(kind.ordinal());
+            List<Explanation.Contribution> contributions = new ArrayList<>();
+            for (int i = 0; i < nodes.length; i++) {
+                int other = graph.account(nodes[i]);
+                int actor = kind == SignalKind.OUTREACH ? self : other;
+                int target = kind == SignalKind.OUTREACH ? other : self;
+                contributions.add(new Explanation.Contribution(accounts.key(other), accounts.label(other),
+                        amounts[i], pairs.counts(actor, target, kind), pairs.last(actor, target)));
+            }
+            evidence.add(new Explanation.SignalEvidence(kind, summary(kind, v), contributions));
+        }
+        return new Explanation(accountScore(v), size(), graph.asOfMillis(), graph.windowStartMillis(), evidence);
+    }
+
+    private String summary(SignalKind kind, int v) {
+        double value = value(kind, v);
+        switch (kind) {
+            case REACH: {
+                int engagers = 0;
+                for (int e = graph.inStart(v); e < graph.inEnd(v); e++) {
+                    engagers += graph.engagement(e) > 0 ? 1 : 0;
+                }
+                return String.format(Locale.ROOT, "%,d distinct accounts engaged; %,.1f after weighting each by "
+                        + "the kind and age of its engagement (at most 1 each)", engagers, value);
+            }
+            case AMPLIFICATION: {
+                int amplifiers = 0;
+                for (int e = graph.inStart(v); e < graph.inEnd(v); e++) {
+                    amplifiers += graph.amplification(e) > 0 ? 1 : 0;
+                }
+                Amplification amplification = (Amplification) signal(kind);
+                double denominator = amplification.postsWithPrior(v);
+                return String.format(Locale.ROOT, "%,.1f engager-weighted reshares and replies from %,d accounts, "
+                        + "over %,d own posts + %s prior = %,.2f per post", value * denominator, amplifiers,
+                        graph.ownPosts(v), trim(parameters.priorPosts()), value);
+            }
+            case NETWORK_IMPACT: {
+                NetworkImpact impact = (NetworkImpact) signal(kind);
+                return String.format(Locale.ROOT, "%,d engagers pass on %,.1f influence-weighted engagers; "
+                        + "standing %,.2f (an account nobody engages with stands at 1)",
+                        graph.inDegree(v), value, impact.standing(v));
+            }
+            case CONVERSATION: {
+                Conversation conversation = (Conversation) signal(kind);
+                int partners = 0;
+                int twoWay = 0;
+                for (int e = graph.inStart(v); e < graph.inEnd(v); e++) {
+                    partners += graph.conversation(e) > 0 ? 1 : 0;
+                    twoWay += conversation.reciprocated(v, e) ? 1 : 0;
+                }
+                return String.format(Locale.ROOT, "%,d accounts replied or mentioned, %,d of them in two-way "
+                        + "dialogue", partners, twoWay);
+            }
+            case OUTREACH: {
+                InteractionGraph.OutEdges out = graph.outEdges();
+                int engaged = 0;
+                for (int i = out.start(v); i < out.end(v); i++) {
+                    engaged += graph.engagement(out.edge(i)) > 0 ? 1 : 0;
+                }
+                return String.format(Locale.ROOT, "engaged %,d distinct accounts; %,.1f after weighting", engaged,
+                        value);
+            }
+            default:
+                throw new AssertionError(kind);
+        }
+    }
+
+    private static String trim(double x) {
+        return x == Math.rint(x) ? String.valueOf((long) x) : String.valueOf(x);
+    }
+
+    /** Keeps the {@code limit} largest amounts offered, ties broken by lower node. */
+    private static final class TopContributions {
+        private final int limit;
+        private int[] nodes = new int[0];
+        private double[] amounts = new double[0];
+
+        TopContributions(int limit) {
+            this.limit = limit;
+        }
+
+        void offer(int node, double amount) {
+            if (limit <= 0) {
+                return;
+            }
+            int size = nodes.length;
+            if (size == limit && amount <= amounts[size - 1]) {
+                return;
+            }
+            int at = size;
+            while (at > 0 && amount > amounts[at - 1]) {
+                at--;
+            }
+            int newSize = Math.min(limit, size + 1);
+            int[] n = new int[newSize];
+            double[] a = new double[newSize];
+            System.arraycopy(nodes, 0, n, 0, at);
+            System.arraycopy(amounts, 0, a, 0, at);
+            n[at] = node;
+            a[at] = amount;
+            System.arraycopy(nodes, at, n, at + 1, newSize - at - 1);
+            System.arraycopy(amounts, at, a, at + 1, newSize - at - 1);
+            nodes = n;
+            amounts = a;
+        }
+
+        int[] nodes() {
+            return nodes;
+        }
+
+        double[] amounts() {
+            return amounts;
+        }
+    }
+
+    /** Interaction counts per kind for a few (actor, target) pairs, gathered in one table scan. */
+    private static final class PairInteractions {
+        private final Long2IntOpenHashMap slots = new Long2IntOpenHashMap();
+        private final List<int[]> counts = new ArrayList<>();
+        private final List<long[]> last = new ArrayList<>();
+
+        PairInteractions() {
+            slots.defaultReturnValue(-1);
+        }
+
+        private static long key(int actor, int target) {
+            return ((long) actor << 32) | (target & 0xffff_ffffL);
+        }
+
+        void watch(int actor, int target) {
+            long key = key(actor, target);
+            if (slots.get(key) < 0) {
+                slots.put(key, counts.size());
+                counts.add(new int[InteractionKind.count()]);
+                last.add(new long[] {Long.MIN_VALUE});
+            }
+        }
+
+        void scan(EventTable table, long windowStart, long asOf) {
+            for (int e = 0; e < table.size(); e++) {
+                int slot = slots.get(key(table.actor(e), table.target(e)));
+                long t = table.timeMillis(e);
+                if (slot >= 0 && t > windowStart && t <= asOf) {
+                    counts.get(slot)[table.kindOrdinal(e)]++;
+                    last.get(slot)[0] = Math.max(last.get(slot)[0], t);
+                }
+            }
+        }
+
+        Map<InteractionKind, Integer> counts(int actor, int target, SignalKind signal) {
+            int[] c = counts.get(slots.get(key(actor, target)));
+            Map<InteractionKind, Integer> result = new EnumMap<>(InteractionKind.class);
+            for (InteractionKind kind : InteractionKind.values()) {
+                if (c[kind.ordinal()] > 0 && counts(signal, kind)) {
+                    result.put(kind, c[kind.ordinal()]);
+                }
+            }
+            return result;
+        }
+
+        long last(int actor, int target) {
+            return last.get(slots.get(key(actor, target)))[0];
+        }
+
+        /** Whether a kind of interaction feeds a signal. */
+        private static boolean counts(SignalKind signal, InteractionKind kind) {
+            switch (signal) {
+                case AMPLIFICATION:
+                    return kind == InteractionKind.REPOST || kind == InteractionKind.QUOTE
+                            || kind == InteractionKind.REPLY;
+                case CONVERSATION:
+                    return kind == InteractionKind.REPLY || kind == InteractionKind.MENTION;
+                case NETWORK_IMPACT:
+                    return true;
+                default:
+                    return kind != InteractionKind.FOLLOW;
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.renown.core.score;
+
+import dev.renown.core.event.InteractionKind;
+
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * Every number the score depends on, in one validated, immutable record.
+ *
+ * <p>The defaults are named constants. Kind weights say how much one interaction of each kind
+ * is worth before decay and diminishing returns; signal weights say how much each signal's
+ * doublings count towards the score (they are normalised to sum to one).
+ *
+ * @param window          only interactions in {@code (asOf - window, asOf]} count
+ * @param halfLife        an interaction {@code halfLife} old counts half as much as a fresh one
+ * @param kindWeights     weight of one interaction per {@link InteractionKind} ordinal
+ * @param signalWeights   weight per {@link SignalKind} ordinal; normalised to sum to one
+ * @param damping         propagation damping {@code d} of {@link dev.renown.core.graph.InfluencePropagation}
+ * @param maxIterations   propagation iteration cap
+ * @param tolerance       propagation stops when the mean absolute change per account is below this
+ * @param priorPosts      virtual posts added to every account's post count in amplification
+ * @param saturationBits  weighted doublings that map to a score of 100
+ * @param threads         threads for propagation
+ */
+public record ScoringParameters(
+        Duration window,
+        Duration halfLife,
+        double[] kindWeights,
+        double[] signalWeights,
+        double damping,
+        int maxIterations,
+        double tolerance,
+        double priorPosts,
+        double saturationBits,
+        int threads) {
+
+    public static final Duration WINDOW_DEFAULT = Duration.ofDays(90);
+    public static final Duration HALF_LIFE_DEFAULT = Duration.ofDays(30);
+    public static final double DAMPING_DEFAULT = 0.85;
+    public static final int MAX_ITERATIONS_DEFAULT = 100;
+    public static final double TOLERANCE_DEFAULT = 1e-7;
+    public static final double PRIOR_POSTS_DEFAULT = 1.0;
+    public static final double SATURATION_BITS_DEFAULT = 20.0;
+
+    /** Weights of repost, quote, reply, mention, like, follow. */
+    private static final double[] KIND_WEIGHTS_DEFAULT = {1.0, 1.0, 1.0, 0.5, 0.25, 0.1};
+    /** Weights of reach, amplification, network impact, conversation, outreach. */
+    private static final double[] SIGNAL_WEIGHTS_DEFAULT = {0.30, 0.15, 0.30, 0.15, 0.10};
+
+    public ScoringParameters {
+        requirePositive(window, "window");
+        requirePositive(halfLife, "half-life");
+        kindWeights = checkedWeights(kindWeights, InteractionKind.count(), "kind weights");
+        signalWeights = checkedWeights(signalWeights, SignalKind.count(), "signal weights");
+        double sum = Arrays.stream(signalWeights).sum();
+        if (!(sum > 0)) {
+            throw new IllegalArgumentException("signal weights must not all be zero");
+        }
+        for (int i = 0; i < signalWeights.length; i++) {
+            signalWeights[i] /= sum;
+        }
+        if (!(damping > 0 && damping < 1)) {
+            throw new IllegalArgumentException("damping must be in (0, 1): " + damping);
+        }
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("max iterations must be at least 1: " + maxIterations);
+        }
+        if (!(tolerance >= 0)) {
+            throw new IllegalArgumentException("tolerance must be >= 0: " + tolerance);
+        }
+        if (!(priorPosts > 0) || Double.isInfinite(priorPosts)) {
+            throw new IllegalArgumentException("prior posts must be positive: " + priorPosts);
+        }
+        if (!(saturationBits > 0) || Double.isInfinite(saturationBits)) {
+            throw new IllegalArgumentException("saturation bits must be positive: " + saturationBits);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+    }
+
+    /** The defaults, using every available processor. */
+    public static ScoringParameters defaults() {
+        return new ScoringParameters(WINDOW_DEFAULT, HALF_LIFE_DEFAULT, KIND_WEIGHTS_DEFAULT,
+                SIGNAL_WEIGHTS_DEFAULT, DAMPING_DEFAULT, MAX_ITERATIONS_DEFAULT, TOLERANCE_DEFAULT,
+                PRIOR_POSTS_DEFAULT, SATURATION_BITS_DEFAULT, Runtime.getRuntime().availableProcessors());
+    }
+
+    public double kindWeight(InteractionKind kind) {
+        return kindWeights[kind.ordinal()];
+    }
+
+    public double signalWeight(SignalKind signal) {
+        return signalWeights[signal.ordinal()];
+    }
+
+    @Override
+    public double[] kindWeights() {
+        return kindWeights.clone();
+    }
+
+    @Override
+    public double[] signalWeights() {
+        return signalWeights.clone();
+    }
+
+    public ScoringParameters withWindow(Duration value) {
+        return new ScoringParameters(value, halfLife, kindWeights, signalWeights, damping, maxIterations,
+                tolerance, priorPosts, saturationBits, threads);
+    }
+
+    public ScoringParameters withHalfLife(Duration value) {
+        return new ScoringParameters(window, value, kindWeights, signalWeights, damping, maxIterations,
+                tolerance, priorPosts, saturationBits, threads);
+    }
+
+    public ScoringParameters withKindWeights(double... value) {
+        return new ScoringParameters(window, halfLife, value, signalWeights, damping, maxIterations,
+                tolerance, priorPosts, saturationBits, threads);
+    }
+
+    public ScoringParameters withSignalWeights(double... value) {
+        return new ScoringParameters(window, halfLife, kindWeights, value, damping, maxIterations,
+                tolerance, priorPosts, saturationBits, threads);
+    }
+
+    public ScoringParameters withDamping(double value) {
+        return new ScoringParameters(window, halfLife, kindWeights, signalWeights, value, maxIterations,
+                tolerance, priorPosts, saturationBits, threads);
+    }
+
+    public ScoringParameters withThreads(int value) {
+        return new ScoringParameters(window, halfLife, kindWeights, signalWeights, damping, maxIterations,
+                tolerance, priorPosts, saturationBits, value);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ScoringParameters p
+                && window.equals(p.window) && halfLife.equals(p.halfLife)
+                && Arrays.equals(kindWeights, p.kindWeights) && Arrays.equals(signalWeights, p.signalWeights)
+                && damping == p.damping && maxIterations == p.maxIterations && tolerance == p.tolerance
+                && priorPosts == p.priorPosts && saturationBits == p.saturationBits && threads == p.threads;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * window.hashCode() + Arrays.hashCode(kindWeights)) + Arrays.hashCode(signalWeights);
+    }
+
+    @Override
+    public String toString() {
+        return "ScoringParameters[window=" + window + ", halfLife=" + halfLife
+                + ", kindWeights=" + Arrays.toString(kindWeights)
+                + ", signalWeights=" + Arrays.toString(signalWeights)
+                + ", damping=" + damping + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance
+                + ", priorPosts=" + priorPosts + ", saturationBits=" + saturationBits + ", threads=" + threads + "]";
+    }
+
+    private static void requirePositive(Duration d, String what) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(what + " must be a positive duration: " + d);
+        }
+    }
+
+    private static double[] checkedWeights(double[] weights, int length, String what) {
+        if (weights == null || weights.length != length) {
+            throw new IllegalArgumentException(what + " must have " + length + " values");
+        }
+        for (double w : weights) {
+            if (!(w >= 0) || Double.isInfinite(w)) {
+                throw new IllegalArgumentException(what + " must be finite and >= 0: " + Arrays.toString(weights));
+            }
+        }
+        return weights.clone();
+    }
+}

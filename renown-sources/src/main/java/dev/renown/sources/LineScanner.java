@@ -1,0 +1,89 @@
+package dev.renown.sources;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Splits a byte stream into lines without decoding it: each line is handed over as a slice of
+ * an internal buffer, valid until the next call. Accepts {@code \n} and {@code \r\n} endings and
+ * a last line without one. A line longer than the limit is not buffered: the handler gets its
+ * first bytes and {@code tooLong = true}, and the rest of the line is skipped.
+ */
+final class LineScanner {
+
+    /** Receives lines. */
+    interface Handler {
+        /**
+         * @param buffer  holds the line at {@code [from, to)}
+         * @param line    1-based line number
+         * @param tooLong whether the line exceeded the limit (then only its start is given)
+         */
+        void line(byte[] buffer, int from, int to, long line, boolean tooLong) throws IOException;
+    }
+
+    private final int maxLineBytes;
+
+    LineScanner(int maxLineBytes) {
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    void scan(InputStream in, Handler handler) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        int start = 0;
+        int end = 0;
+        long line = 0;
+        boolean skipping = false;
+        while (true) {
+            int newline = indexOf(buf, start, end, (byte) '\n');
+            if (newline >= 0) {
+                line++;
+                if (!skipping) {
+                    int to = newline > start && buf[newline - 1] == '\r' ? newline - 1 : newline;
+                    handler.line(buf, start, to, line, false);
+                }
+                skipping = false;
+                start = newline + 1;
+                continue;
+            }
+            // No complete line buffered: compact, grow if allowed, read more.
+            if (start > 0) {
+                System.arraycopy(buf, start, buf, 0, end - start);
+                end -= start;
+                start = 0;
+            }
+            if (end == buf.length) {
+                if (skipping) {
+                    end = 0;
+                } else if (buf.length >= maxLineBytes) {
+                    line++;
+                    handler.line(buf, 0, Math.min(end, Rejects.MAX_RECORD_CHARS), line, true);
+                    line--; // counted again when its newline arrives
+                    skipping = true;
+                    end = 0;
+                } else {
+                    buf = Arrays.copyOf(buf, Math.min(maxLineBytes, buf.length * 2));
+                }
+            }
+            int n = in.read(buf, end, buf.length - end);
+            if (n < 0) {
+                if (end > start && !skipping) {
+                    line++;
+                    int to = buf[end - 1] == '\r' ? end - 1 : end;
+                    handler.line(buf, start, to, line, false);
+                }
+                return;
+            }
+            end += n;
+        }
+    }
+
+    private static int indexOf(byte[] buf, int from, int to, byte b) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

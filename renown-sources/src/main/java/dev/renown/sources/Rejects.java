@@ -1,0 +1,118 @@
+package dev.renown.sources;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Collects rejected records: counts them per reason, keeps the first few as examples, and
+ * writes every one of them, as NDJSON, to a rejects file when one is given — so nothing a
+ * reader could not use is silently lost. Thread-safe.
+ */
+public final class Rejects implements Closeable {
+
+    /** Longest record text kept per reject. */
+    public static final int MAX_RECORD_CHARS = 2000;
+    private static final int EXAMPLES = 10;
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final Path file;
+    private final Map<String, Long> byReason = new TreeMap<>();
+    private final List<Reject> examples = new ArrayList<>();
+    private JsonGenerator out;
+    private long total;
+
+    /** Rejects that are counted and kept as examples only. */
+    public Rejects() {
+        this(null);
+    }
+
+    /** Rejects that are also written, all of them, to {@code file} (created on the first reject). */
+    public Rejects(Path file) {
+        this.file = file;
+    }
+
+    public synchronized void add(Reject reject) {
+        total++;
+        byReason.merge(reject.reason(), 1L, Long::sum);
+        if (examples.size() < EXAMPLES) {
+            examples.add(reject);
+        }
+        if (file != null) {
+            write(reject);
+        }
+    }
+
+    /** Convenience for readers. */
+    public void add(String source, long line, String field, String reason, String detail, CharSequence record) {
+        String text = record == null ? null : record.length() > MAX_RECORD_CHARS
+                ? record.subSequence(0, MAX_RECORD_CHARS).toString() : record.toString();
+        add(new Reject(source, line, field, reason, detail, text));
+    }
+
+    public synchronized long total() {
+        return total;
+    }
+
+    /** Reject counts per reason code, sorted by reason. */
+    public synchronized Map<String, Long> countsByReason() {
+        return Collections.unmodifiableMap(new TreeMap<>(byReason));
+    }
+
+    /** The first rejects, in the order they happened. */
+    public synchronized List<Reject> examples() {
+        return List.copyOf(examples);
+    }
+
+    /** Where every reject is written, or null. */
+    public Path file() {
+        return file;
+    }
+
+    private void write(Reject reject) {
+        try {
+            if (out == null) {
+                Path parent = file.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                out = JSON.createGenerator(Files.newOutputStream(file), JsonEncoding.UTF8);
+                out.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+            }
+            out.writeStartObject();
+            out.writeStringField("source", reject.source());
+            out.writeNumberField("line", reject.line());
+            if (reject.field() != null) {
+                out.writeStringField("field", reject.field());
+            }
+            out.writeStringField("reason", reject.reason());
+            out.writeStringField("detail", reject.detail());
+            if (reject.record() != null) {
+                out.writeStringField("record", reject.record());
+            }
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write rejects to " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (out != null) {
+            out.writeRaw('\n');
+            out.close();
+            out = null;
+        }
+    }
+}
