@@ -63,8 +63,8 @@ public final class GenericCsvReader implements InteractionReader {
                     state.pending.write('\n');
                 }
                 state.pending.write(b, from, to - from);
-                state.quotes += countQuotes(b, from, to);
-                if (state.quotes % 2 == 1) {
+                state.scanQuotes(b, from, to);
+                if (state.inQuotedField) {
                     if (state.pending.size() > MAX_RECORD_BYTES) {
                         rejects.add(source, state.startLine, null, "unterminated-quote",
                                 "quoted field not closed within " + MAX_RECORD_BYTES + " bytes",
@@ -184,25 +184,49 @@ public final class GenericCsvReader implements InteractionReader {
         }
     }
 
-    private static int countQuotes(byte[] b, int from, int to) {
-        int count = 0;
-        for (int i = from; i < to; i++) {
-            if (b[i] == '"') {
-                count++;
-            }
-        }
-        return count;
-    }
-
     private static final class State {
         final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-        int quotes;
+        /** Whether the pending record ends inside a quoted field, so it continues on the next line. */
+        boolean inQuotedField;
+        /** Whether the scan is at the start of a field (only there does a quote open a quoted field). */
+        boolean atFieldStart = true;
         long startLine;
         String[] header;
 
         void reset() {
             pending.reset();
-            quotes = 0;
+            inQuotedField = false;
+            atFieldStart = true;
+        }
+
+        /**
+         * Follows RFC 4180 quoting over one more line of the pending record: a quote opens a
+         * quoted field only at the start of a field, and inside one a doubled quote is a quote.
+         * Stray quotes elsewhere do not continue the record; the split rejects them.
+         */
+        void scanQuotes(byte[] b, int from, int to) {
+            for (int i = from; i < to; i++) {
+                byte c = b[i];
+                if (inQuotedField) {
+                    if (c == '"') {
+                        if (i + 1 < to && b[i + 1] == '"') {
+                            i++;
+                        } else {
+                            inQuotedField = false;
+                        }
+                    }
+                } else if (c == ',') {
+                    atFieldStart = true;
+                } else {
+                    if (c == '"' && atFieldStart) {
+                        inQuotedField = true;
+                    }
+                    atFieldStart = false;
+                }
+            }
+            if (!inQuotedField) {
+                atFieldStart = true;
+            }
         }
 
         String pendingText() {
