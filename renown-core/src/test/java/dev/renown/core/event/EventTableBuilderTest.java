@@ -1,0 +1,99 @@
+package dev.renown.core.event;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EventTableBuilderTest {
+
+    @Test
+    void interns_accounts_per_network_in_order_of_first_appearance() {
+        EventTableBuilder b = new EventTableBuilder();
+        b.accept(Interaction.of("x", InteractionKind.REPOST, "a", "b", 1));
+        b.accept(Interaction.of("y", InteractionKind.REPOST, "a", "b", 2));
+        b.accept(Interaction.of("x", InteractionKind.REPLY, "b", "c", 3));
+        EventTable t = b.build();
+        assertEquals(3, t.size());
+        assertEquals(5, t.accounts().size()); // x:a x:b y:a y:b x:c
+        assertEquals(new AccountKey("x", "a"), t.accounts().key(t.actor(0)));
+        assertEquals(t.target(0), t.actor(2));
+        assertNotEquals(t.actor(0), t.actor(1));
+        assertEquals(InteractionKind.REPLY, t.kind(2));
+        assertEquals(3, t.timeMillis(2));
+    }
+
+    @Test
+    void the_same_event_id_is_kept_once_and_counted() {
+        EventTableBuilder b = new EventTableBuilder();
+        Interaction i = Interaction.of("x", InteractionKind.LIKE, "a", "b", 1);
+        b.accept(i);
+        b.accept(i);
+        b.accept(Interaction.of("x", InteractionKind.LIKE, "a", "b", 2));
+        EventTable t = b.build();
+        assertEquals(2, t.size());
+        assertEquals(1, t.duplicatesSkipped());
+    }
+
+    @Test
+    void posts_are_interned_and_self_interactions_kept_but_flagged() {
+        EventTableBuilder b = new EventTableBuilder();
+        b.accept(new Interaction("1", "x", InteractionKind.REPLY, "a", "b", 5, "p1", "p0", "hi", List.of("AI")));
+        b.accept(new Interaction("2", "x", InteractionKind.REPLY, "a", "a", 9, "p1", null, null, null));
+        EventTable t = b.build();
+        assertEquals(t.post(0), t.post(1));
+        assertEquals("p1", t.postId(t.post(0)));
+        assertEquals("p0", t.postId(t.targetPost(0)));
+        assertEquals(EventTable.NO_POST, t.targetPost(1));
+        assertTrue(t.isSelfInteraction(1));
+        assertEquals(1, t.selfInteractions());
+        // The last interaction between two different accounts is at 5, not 9.
+        assertEquals(5, t.lastInteractionMillis());
+        assertEquals(Long.MIN_VALUE, new EventTableBuilder().build().lastInteractionMillis());
+    }
+
+    @Test
+    void accounts_are_found_by_key_bare_id_or_handle() {
+        EventTableBuilder b = new EventTableBuilder();
+        b.accept(Interaction.of("bluesky", InteractionKind.FOLLOW, "did:plc:abc", "did:plc:def", 1));
+        b.profile(AccountProfile.named(new AccountKey("bluesky", "did:plc:def"), "alice.bsky.social", "Alice"));
+        AccountIndex a = b.build().accounts();
+        assertEquals(1, a.lookup("bluesky:did:plc:def").getAsInt());
+        assertEquals(0, a.lookup("did:plc:abc").getAsInt());
+        assertEquals(1, a.lookup("@Alice.bsky.social").getAsInt());
+        assertTrue(a.lookup("nobody").isEmpty());
+        assertEquals("did:plc:def (@alice.bsky.social)", a.label(1));
+        assertEquals("Alice", a.displayName(1).orElseThrow());
+    }
+
+    @Test
+    void interactions_validate_their_fields() {
+        assertThrows(IllegalArgumentException.class, () -> Interaction.of("x", InteractionKind.LIKE, " ", "b", 1));
+        assertThrows(IllegalArgumentException.class, () -> Interaction.of("", InteractionKind.LIKE, "a", "b", 1));
+        assertThrows(NullPointerException.class, () -> Interaction.of("x", null, "a", "b", 1));
+        assertThrows(IllegalArgumentException.class, () -> new AccountKey("net:work", "a"));
+        assertEquals(new AccountKey("bluesky", "did:plc:x"), AccountKey.parse("bluesky:did:plc:x", "snap"));
+        assertEquals(new AccountKey("snap", "88"), AccountKey.parse("88", "snap"));
+    }
+
+    @Test
+    void kinds_parse_the_names_networks_use() {
+        assertEquals(InteractionKind.REPOST, InteractionKind.parse("Retweet"));
+        assertEquals(InteractionKind.REPOST, InteractionKind.parse("reblog"));
+        assertEquals(InteractionKind.LIKE, InteractionKind.parse("favourite"));
+        assertEquals(InteractionKind.MENTION, InteractionKind.parse("MT"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InteractionKind.parse("poke"));
+        assertTrue(e.getMessage().contains("poke"));
+    }
+
+    @Test
+    void fingerprints_differ_for_similar_ids() {
+        assertNotEquals(EventTableBuilder.fingerprint64("a>b@1"), EventTableBuilder.fingerprint64("a>b@2"));
+        assertNotEquals(EventTableBuilder.fingerprint64("ab"), EventTableBuilder.fingerprint64("ba"));
+        assertEquals(EventTableBuilder.fingerprint64("same"), EventTableBuilder.fingerprint64("same"));
+    }
+}
