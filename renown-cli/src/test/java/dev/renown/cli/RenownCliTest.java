@@ -1,0 +1,176 @@
+package dev.renown.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The {@code renown} command end to end, in process: arguments in, text, JSON and exit codes out.
+ *
+ * <p>{@code tiny.ndjson}: ann and cat repost bob at 12:00 on 1 May 2024, bob replies to cat at
+ * 11:00, dan likes ann at 12:00 on 2 May. As of the last interaction (2 May 12:00) with the
+ * default 30-day half-life, a day-old interaction counts 2^(-1/30) = 0.977159.
+ */
+class RenownCliTest {
+
+    private static final String TINY = "src/test/resources/tiny.ndjson";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    private Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Renown.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void score_prints_a_ranked_table() {
+        Result r = run("score", "--input", TINY, "--rejects", dir.resolve("rejects.ndjson").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("4 accounts scored from 4 interactions, as of 2024-05-02T12:00:00Z"), r.out());
+        String[] lines = r.out().split("\n");
+        assertTrue(lines[2].trim().startsWith("1  bob"), lines[2]);
+        assertTrue(r.err().contains("read 4 interactions"), r.err());
+        assertTrue(Files.notExists(dir.resolve("rejects.ndjson")), "no rejects file without rejects");
+    }
+
+    @Test
+    void score_json_gives_every_signal_value_and_points() throws IOException {
+        Result r = run("score", "--input", TINY, "--json", "--top", "2");
+        assertEquals(0, r.code(), r.err());
+        JsonNode root = JSON.readTree(r.out());
+        assertEquals(4, root.get("accounts").asInt());
+        assertEquals("2024-05-02T12:00:00Z", root.get("as_of").asText());
+        JsonNode scores = root.get("scores");
+        assertEquals(2, scores.size());
+        JsonNode bob = scores.get(0);
+        assertEquals("demo:bob", bob.get("account").asText());
+        assertEquals(1, bob.get("rank").asInt());
+        double decay = Math.pow(2, -1.0 / 30);
+        // Two reposters a day old: reach 2·decay; bob's one reply is his only post.
+        assertEquals(2 * decay, bob.at("/signals/reach/value").asDouble(), 1e-6);
+        double amplification = 2 * Math.log(1 + decay) / Math.log(2) / (1 + 1);
+        assertEquals(amplification, bob.at("/signals/amplification/value").asDouble(), 1e-6);
+        double sum = 1;
+        for (String s : new String[] {"reach", "amplification", "network_impact", "conversation", "outreach"}) {
+            sum += bob.at("/signals/" + s + "/points").asDouble();
+        }
+        assertEquals(bob.get("score").asDouble(), sum, 1e-9);
+    }
+
+    @Test
+    void explain_prints_the_breakdown_and_evidence() {
+        Result r = run("explain", "bob", "--input", TINY);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("bob: score "), r.out());
+        assertTrue(r.out().contains("rank 1 of 4"), r.out());
+        assertTrue(r.out().contains("reach — 2 distinct accounts engaged"), r.out());
+        assertTrue(r.out().contains("ann (@ann_h)"), r.out());
+        assertTrue(r.out().contains("1 repost, last 2024-05-01T12:00:00Z"), r.out());
+    }
+
+    @Test
+    void explain_finds_accounts_by_handle_and_prints_json() throws IOException {
+        Result r = run("explain", "@ann_h", "--input", TINY, "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode root = JSON.readTree(r.out());
+        assertEquals("demo:ann", root.at("/score/account").asText());
+        assertEquals("demo:dan", root.at("/evidence/reach/top/0/account").asText());
+        assertEquals(1, root.at("/evidence/reach/top/0/interactions/like").asInt());
+    }
+
+    @Test
+    void as_of_leaves_later_interactions_out() {
+        Result r = run("score", "--input", TINY, "--as-of", "2024-05-02");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("3 accounts scored from 3 interactions, as of 2024-05-02T00:00:00Z"), r.out());
+    }
+
+    @Test
+    void unknown_account_is_an_error_naming_it() {
+        Result r = run("explain", "zed", "--input", TINY);
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("account 'zed' was not scored"), r.err());
+    }
+
+    @Test
+    void missing_file_unknown_format_and_bad_arguments_exit_non_zero_with_a_message() {
+        Result missing = run("score", "--input", dir.resolve("nope.ndjson").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("nope.ndjson: no such file"), missing.err());
+
+        Result directory = run("score", "--input", dir.toString());
+        assertEquals(1, directory.code());
+        assertTrue(directory.err().contains("is a directory"), directory.err());
+
+        Result format = run("score", "--input", TINY, "--format", "xml");
+        assertEquals(2, format.code());
+        assertTrue(format.err().contains("unknown format 'xml'"), format.err());
+
+        Result noInput = run("score");
+        assertEquals(2, noInput.code());
+        assertTrue(noInput.err().contains("--input"), noInput.err());
+
+        Result asOf = run("score", "--input", TINY, "--as-of", "soon");
+        assertEquals(2, asOf.code());
+        assertTrue(asOf.err().contains("'soon' is not a time"), asOf.err());
+
+        Result window = run("score", "--input", TINY, "--window", "-3d");
+        assertEquals(2, window.code());
+
+        Result top = run("score", "--input", TINY, "--top", "-1");
+        assertEquals(2, top.code());
+        assertTrue(top.err().contains("--top must be >= 0"), top.err());
+
+        Result unknownCommand = run("rank");
+        assertEquals(2, unknownCommand.code());
+    }
+
+    @Test
+    void rejected_records_are_reported_with_line_numbers_kept_aside_and_exit_3() throws IOException {
+        Path input = dir.resolve("mixed.txt");
+        Files.writeString(input, "1 2 1341100972 RT\n1 2 oops RT\n3 2 1341100973 RE\n1 2\n");
+        Path rejects = dir.resolve("rejects.ndjson");
+        Result r = run("score", "--input", input.toString(), "--format", "snap-activity",
+                "--rejects", rejects.toString());
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("2 records rejected (bad-time 1, wrong-field-count 1)"), r.err());
+        assertTrue(r.err().contains("mixed.txt:2: field 'unix_seconds'"), r.err());
+        assertTrue(r.err().contains("mixed.txt:4: "), r.err());
+        assertEquals(2, Files.readAllLines(rejects).size());
+        assertTrue(r.out().contains("3 accounts scored from 2 interactions"), r.out());
+    }
+
+    @Test
+    void an_input_without_interactions_between_accounts_scores_nobody() throws IOException {
+        Path input = dir.resolve("self.txt");
+        Files.writeString(input, "1 1 1341100972 RT\n");
+        Result r = run("score", "--input", input.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("nothing to score"), r.err());
+        assertTrue(r.err().contains("1 self-interactions ignored"), r.err());
+    }
+
+    @Test
+    void help_lists_the_commands() {
+        Result r = run("--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("score") && r.out().contains("explain") && r.out().contains("demo"), r.out());
+    }
+}
