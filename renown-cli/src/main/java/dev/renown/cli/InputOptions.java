@@ -8,6 +8,7 @@ import dev.renown.core.event.InteractionSink;
 import dev.renown.sources.Formats;
 import dev.renown.sources.Input;
 import dev.renown.sources.InteractionReader;
+import dev.renown.sources.PipelinedReader;
 import dev.renown.sources.Reject;
 import dev.renown.sources.Rejects;
 import picocli.CommandLine.Option;
@@ -86,7 +87,7 @@ final class InputOptions {
                         "reading %s: %s%s, %,d interactions", input.name(), Progress.mb(input.bytesRead()),
                         size > 0 ? String.format(Locale.ROOT, " of %s (%d%%)", Progress.mb(size),
                                 100 * input.bytesRead() / size) : "", records[0]))) {
-                    reader.read(input, counting, rejects);
+                    PipelinedReader.read(reader, input, counting, rejects);
                 }
             }
         }
