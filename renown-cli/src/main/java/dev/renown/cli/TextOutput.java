@@ -51,8 +51,8 @@ final class TextOutput {
 
     void explanation(Explanation x) {
         AccountScore s = x.score();
-        out.printf(Locale.ROOT, "%s: score %.1f, rank %,d of %,d (above %.1f%% of accounts)%n", s.label(), s.score(),
-                s.rank(), x.scoredAccounts(), s.percentile());
+        out.printf(Locale.ROOT, "%s: score %.1f, rank %,d of %,d (top %s)%n", s.label(), s.score(),
+                s.rank(), x.scoredAccounts(), topShare(s.rank(), x.scoredAccounts()));
         out.printf(Locale.ROOT, "from interactions in (%s, %s]%n%n", time(x.windowStartMillis()), time(x.asOfMillis()));
         out.printf(Locale.ROOT, "%-16s %14s %11s %8s%n", "signal", "raw value", "percentile", "points");
         double total = 1;
@@ -75,10 +75,24 @@ final class TextOutput {
     static String kinds(Map<InteractionKind, Integer> counts) {
         StringBuilder b = new StringBuilder();
         for (Map.Entry<InteractionKind, Integer> e : counts.entrySet()) {
-            b.append(b.length() == 0 ? "" : ", ").append(e.getValue()).append(' ').append(e.getKey().wireName())
-                    .append(e.getValue() == 1 ? "" : "s");
+            b.append(b.length() == 0 ? "" : ", ").append(e.getValue()).append(' ')
+                    .append(plural(e.getKey().wireName(), e.getValue()));
         }
         return b.toString();
+    }
+
+    /** The share of accounts ranked at or above {@code rank}, with two significant digits. */
+    static String topShare(int rank, int of) {
+        double percent = 100.0 * rank / of;
+        return new java.math.BigDecimal(percent).round(new java.math.MathContext(2)).stripTrailingZeros()
+                .toPlainString() + "%";
+    }
+
+    static String plural(String word, int count) {
+        if (count == 1) {
+            return word;
+        }
+        return word.endsWith("y") ? word.substring(0, word.length() - 1) + "ies" : word + "s";
     }
 
     static String number(double x) {

@@ -3,6 +3,8 @@ package dev.renown.core.score;
 import dev.renown.core.event.AccountKey;
 import dev.renown.core.event.InteractionKind;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,14 +42,16 @@ public record Explanation(AccountScore score, int scoredAccounts, long asOfMilli
      * @param account      the other account
      * @param label        how to show it
      * @param amount       what it adds to the signal's raw value
-     * @param interactions the interactions behind it, per kind, in the direction the signal reads
+     * @param interactions the interactions behind it, per kind in kind order, in the direction the signal reads
      *                     (towards the explained account, or from it for outreach)
      * @param lastMillis   time of the latest of those interactions
      */
     public record Contribution(AccountKey account, String label, double amount,
                                Map<InteractionKind, Integer> interactions, long lastMillis) {
         public Contribution {
-            interactions = Map.copyOf(interactions);
+            EnumMap<InteractionKind, Integer> ordered = new EnumMap<>(InteractionKind.class);
+            ordered.putAll(interactions);
+            interactions = Collections.unmodifiableMap(ordered);
         }
     }
 }

@@ -244,9 +244,10 @@ public final class ScoreBoard {
         AccountIndex accounts = table.accounts();
         List<int[]> topNodes = new ArrayList<>();
         List<double[]> topAmounts = new ArrayList<>();
+        NetworkImpact impact = (NetworkImpact) signal(SignalKind.NETWORK_IMPACT);
         for (SignalKind kind : SignalKind.values()) {
             TopContributions top = new TopContributions(limit);
-            signal(kind).contributions(v, top::offer);
+            signal(kind).contributions(v, (u, amount) -> top.offer(u, amount, impact.standing(u)));
             topNodes.add(top.nodes());
             topAmounts.add(top.amounts());
         }
@@ -334,39 +335,56 @@ public final class ScoreBoard {
         return x == Math.rint(x) ? String.valueOf((long) x) : String.valueOf(x);
     }
 
-    /** Keeps the {@code limit} largest amounts offered, ties broken by lower node. */
+    /**
+     * Keeps the {@code limit} largest amounts offered; among equal amounts (reach caps each
+     * engager at 1) the contributor with the higher standing — the more influential one — first.
+     */
     private static final class TopContributions {
         private final int limit;
         private int[] nodes = new int[0];
         private double[] amounts = new double[0];
+        private double[] standings = new double[0];
 
         TopContributions(int limit) {
             this.limit = limit;
         }
 
-        void offer(int node, double amount) {
+        private static boolean before(double amount, double standing, double otherAmount, double otherStanding) {
+            return amount > otherAmount || (amount == otherAmount && standing > otherStanding);
+        }
+
+        void offer(int node, double amount, double standing) {
             if (limit <= 0) {
                 return;
             }
             int size = nodes.length;
-            if (size == limit && amount <= amounts[size - 1]) {
+            if (size == limit && !before(amount, standing, amounts[size - 1], standings[size - 1])) {
                 return;
             }
             int at = size;
-            while (at > 0 && amount > amounts[at - 1]) {
+            while (at > 0 && before(amount, standing, amounts[at - 1], standings[at - 1])) {
                 at--;
             }
             int newSize = Math.min(limit, size + 1);
-            int[] n = new int[newSize];
-            double[] a = new double[newSize];
-            System.arraycopy(nodes, 0, n, 0, at);
-            System.arraycopy(amounts, 0, a, 0, at);
-            n[at] = node;
-            a[at] = amount;
-            System.arraycopy(nodes, at, n, at + 1, newSize - at - 1);
-            System.arraycopy(amounts, at, a, at + 1, newSize - at - 1);
-            nodes = n;
-            amounts = a;
+            nodes = insert(nodes, at, node, newSize);
+            amounts = insert(amounts, at, amount, newSize);
+            standings = insert(standings, at, standing, newSize);
+        }
+
+        private static int[] insert(int[] a, int at, int value, int newSize) {
+            int[] r = new int[newSize];
+            System.arraycopy(a, 0, r, 0, at);
+            r[at] = value;
+            System.arraycopy(a, at, r, at + 1, newSize - at - 1);
+            return r;
+        }
+
+        private static double[] insert(double[] a, int at, double value, int newSize) {
+            double[] r = new double[newSize];
+            System.arraycopy(a, 0, r, 0, at);
+            r[at] = value;
+            System.arraycopy(a, at, r, at + 1, newSize - at - 1);
+            return r;
         }
 
         int[] nodes() {
