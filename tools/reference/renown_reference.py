@@ -192,9 +192,11 @@ def credit(interaction, as_of_ms, n):
 # --- §3 The interaction graph ------------------------------------------------
 
 def build_edges(counted, as_of_ms, float32_weights=False):
-    """§3: fold the interactions u → v into one edge with four credit sums.
+    """§3: fold the interactions u → v into one edge with four weights.
 
-    Returns ``{(u, v): Edge(engagement, influence, amplification, conversation)}``.
+    ``engagement`` is the recency ``2^(−age/h)`` of the pair's latest engagement; the other
+    three are credit sums. Returns ``{(u, v): Edge(engagement, influence, amplification,
+    conversation)}``.
     """
     n = daily_action_counts(counted)
     sums = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
@@ -202,7 +204,7 @@ def build_edges(counted, as_of_ms, float32_weights=False):
         c = credit(i, as_of_ms, n[(i.actor, utc_day(i.time_ms))])
         w = sums[(i.actor, i.target)]
         if i.kind in ENGAGEMENT_KINDS:
-            w[0] += c
+            w[0] = max(w[0], decay(i.time_ms, as_of_ms))
         if i.kind in INFLUENCE_KINDS:
             w[1] += c
         if i.kind in AMPLIFICATION_KINDS:
@@ -230,10 +232,10 @@ def own_posts(counted):
 # --- §4 The five signals ------------------------------------------------------
 
 def reach(edges):
-    """§4.1: ``reach(v) = Σ_u min(1, engagement(u,v))``."""
+    """§4.1: ``reach(v) = Σ_u engagement(u,v)`` (recency of u's latest engagement of v)."""
     out = defaultdict(float)
     for (u, v), e in edges.items():
-        out[v] += min(1.0, e.engagement)
+        out[v] += e.engagement
     return out
 
 
@@ -294,10 +296,10 @@ def conversation(edges):
 
 
 def outreach(edges):
-    """§4.5: ``outreach(v) = Σ_w min(1, engagement(v,w))`` over edges out of v."""
+    """§4.5: ``outreach(v) = Σ_w engagement(v,w)`` over edges out of v."""
     out = defaultdict(float)
     for (v, w), e in edges.items():
-        out[v] += min(1.0, e.engagement)
+        out[v] += e.engagement
     return out
 
 

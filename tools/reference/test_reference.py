@@ -55,17 +55,17 @@ class HandComputed(unittest.TestCase):
         share = math.log2(3) / 2
         res = r.score_all([ix("repost", "a", "b", T - 3_600_000), ix("mention", "a", "c")])
         decay = 2 ** (-1 / (30 * 24))                   # repost is one hour old
-        self.assertSignals(res, "b", reach=share * decay,
+        self.assertSignals(res, "b", reach=decay,
                            amplification=math.log2(1 + share * decay),
                            conversation=0)
-        self.assertSignals(res, "c", reach=0.5 * share, amplification=0,
+        self.assertSignals(res, "c", reach=1, amplification=0,
                            conversation=math.log2(1 + 0.5 * share))
         # a's one post (the mention) does not touch b's or c's amplification;
         # W = log2(1 + influence), shares split a's standing (x_a = 1) between b and c.
         w_b, w_c = math.log2(1 + share * decay), math.log2(1 + 0.5 * share)
         self.assertSignals(res, "b", network_impact=w_b / (w_b + w_c))
         self.assertSignals(res, "c", network_impact=w_c / (w_b + w_c))
-        self.assertSignals(res, "a", outreach=share * decay + 0.5 * share)
+        self.assertSignals(res, "a", outreach=decay + 1)
 
     def test_dialogue_decay_window_posts(self):
         # a replies to b and mentions b in the same second (one post of a), b replies back

@@ -14,14 +14,15 @@ import java.util.Arrays;
  * accounts inside the window, numbered densely in {@code [0, nodeCount())} in order of first
  * appearance; {@link #account(int)} maps a node back to the {@link EventTable}'s account index.
  * Each edge is one (engager, engaged) pair, however many interactions it stands for, and carries
- * four weights, one per group of kinds the signals read:
+ * four weights:
  * <ul>
- *   <li>{@link #engagement(int)}: repost, quote, reply, mention, like;</li>
- *   <li>{@link #influence(int)}: every kind, follows included;</li>
- *   <li>{@link #amplification(int)}: repost, quote, reply;</li>
- *   <li>{@link #conversation(int)}: reply, mention.</li>
+ *   <li>{@link #engagement(int)}: the recency {@code 2^(−age/halfLife)} of the pair's latest
+ *       repost, quote, reply, mention or like (0 if there is none: the pair only follows);</li>
+ *   <li>{@link #influence(int)}: the credits of all the pair's interactions, follows included;</li>
+ *   <li>{@link #amplification(int)}: the credits of its reposts, quotes and replies;</li>
+ *   <li>{@link #conversation(int)}: the credits of its replies and mentions.</li>
  * </ul>
- * A weight is a sum over the pair's interactions {@code i} of kinds in the group of
+ * The credit of an interaction {@code i} is
  * <pre>
  *   credit(i) = κ(kind(i)) · 2^(−age(i)/halfLife) · log₂(1 + n(actor, day)) / n(actor, day)
  * </pre>
@@ -99,6 +100,7 @@ public final class InteractionGraph {
         return sources[e];
     }
 
+    /** Recency of the latest engagement (any kind but follow) along edge {@code e}, in [0, 1]. */
     public float engagement(int e) {
         return engagement[e];
     }

@@ -77,7 +77,8 @@ public final class InteractionGraphBuilder {
         }
         accountOf = Arrays.copyOf(accountOf, n);
 
-        double[] credit = credits(selected, src);
+        double[] decay = decays(selected);
+        double[] credit = credits(selected, src, decay);
 
         // Counting sort by target, then each row by source.
         int[] rowStart = new int[n + 1];
@@ -117,7 +118,7 @@ public final class InteractionGraphBuilder {
                     double c = credit[i] * kindWeights[kind];
                     inf += c;
                     if (InteractionGraph.isEngagement(kind)) {
-                        eng += c;
+                        eng = Math.max(eng, decay[i]);
                     }
                     if (InteractionGraph.isAmplification(kind)) {
                         amp += c;
@@ -154,8 +155,18 @@ public final class InteractionGraphBuilder {
         return Arrays.copyOf(selected, s);
     }
 
+    /** {@code 2^(−age/halfLife)} per selected event. */
+    private double[] decays(int[] selected) {
+        double[] decay = new double[selected.length];
+        for (int i = 0; i < selected.length; i++) {
+            double age = asOfMillis - table.timeMillis(selected[i]);
+            decay[i] = Math.exp(-LN2 * age / halfLifeMillis);
+        }
+        return decay;
+    }
+
     /** Decay times the actor-day share, per selected event; see {@link InteractionGraph}. */
-    private double[] credits(int[] selected, int[] src) {
+    private double[] credits(int[] selected, int[] src, double[] decay) {
         int s = selected.length;
         Long2IntOpenHashMap perActorDay = new Long2IntOpenHashMap(Math.max(16, s / 4));
         long[] actorDay = new long[s];
@@ -168,8 +179,7 @@ public final class InteractionGraphBuilder {
         for (int i = 0; i < s; i++) {
             int perDay = perActorDay.get(actorDay[i]);
             double share = perDay == 1 ? 1.0 : Math.log1p(perDay) / LN2 / perDay;
-            double age = asOfMillis - table.timeMillis(selected[i]);
-            credit[i] = share * Math.exp(-LN2 * age / halfLifeMillis);
+            credit[i] = share * decay[i];
         }
         return credit;
     }

@@ -3,13 +3,14 @@ package dev.renown.core.score;
 import dev.renown.core.graph.InteractionGraph;
 
 /**
- * Outreach: engagement an account gives to distinct others.
+ * Outreach: engagement an account gives to distinct others, each weighted by how recent its
+ * latest engagement is.
  * <pre>
- *   outreach(u) = Σ_{u→v} min(1, engagement(u,v))
+ *   outreach(u) = Σ_{u→v} 2^(−age(u,v)/halfLife)
  * </pre>
- * the mirror image of {@link Reach}: each account engaged counts once at most. Since an actor's
- * interactions on one day share {@code log₂(1 + n)} credits (see {@link InteractionGraph}),
- * mass engagement earns little. After Kred's <em>Outreach</em> ("how much you engage others").
+ * the mirror image of {@link Reach}: each account engaged counts once at most. After Kred's
+ * <em>Outreach</em> ("how much you engage others"), which Kred reports beside influence rather
+ * than inside it.
  */
 public final class Outreach implements Signal {
 
@@ -20,7 +21,7 @@ public final class Outreach implements Signal {
         this.g = g;
         this.values = new double[g.nodeCount()];
         for (int e = 0; e < g.edgeCount(); e++) {
-            values[g.source(e)] += Math.min(1.0, g.engagement(e));
+            values[g.source(e)] += g.engagement(e);
         }
     }
 
@@ -40,7 +41,7 @@ public final class Outreach implements Signal {
         for (int i = out.start(u); i < out.end(u); i++) {
             int e = out.edge(i);
             if (g.engagement(e) > 0) {
-                sink.accept(out.target(i), Math.min(1.0, g.engagement(e)));
+                sink.accept(out.target(i), g.engagement(e));
             }
         }
     }

@@ -287,7 +287,7 @@ public final class ScoreBoard {
                     engagers += graph.engagement(e) > 0 ? 1 : 0;
                 }
                 return String.format(Locale.ROOT, "%,d distinct accounts engaged; %,.1f after weighting each by "
-                        + "the kind and age of its engagement (at most 1 each)", engagers, value);
+                        + "the recency of its latest engagement", engagers, value);
             }
             case AMPLIFICATION: {
                 int amplifiers = 0;
@@ -323,8 +323,8 @@ public final class ScoreBoard {
                 for (int i = out.start(v); i < out.end(v); i++) {
                     engaged += graph.engagement(out.edge(i)) > 0 ? 1 : 0;
                 }
-                return String.format(Locale.ROOT, "engaged %,d distinct accounts; %,.1f after weighting", engaged,
-                        value);
+                return String.format(Locale.ROOT, "engaged %,d distinct accounts; %,.1f after weighting each by the "
+                        + "recency of the latest engagement", engaged, value);
             }
             default:
                 throw new AssertionError(kind);
@@ -336,8 +336,8 @@ public final class ScoreBoard {
     }
 
     /**
-     * Keeps the {@code limit} largest amounts offered; among equal amounts (reach caps each
-     * engager at 1) the contributor with the higher standing — the more influential one — first.
+     * Keeps the {@code limit} largest amounts offered; among equal amounts (reach counts each
+     * recent engager as 1) the contributor with the higher standing — the more influential one — first.
      */
     private static final class TopContributions {
         private final int limit;

@@ -59,8 +59,8 @@ class ExplanationTest {
         assertEquals(Map.of(InteractionKind.REPOST, 2, InteractionKind.REPLY, 1), reach.top().get(0).interactions());
         assertEquals(T0.toEpochMilli(), reach.top().get(0).lastMillis());
         assertEquals("fan2", reach.top().get(1).account().id());
-        // 0.5 for a mention, decayed by 2^(-40/30).
-        assertEquals(0.5 * Math.pow(2, -40.0 / 30), reach.top().get(1).amount(), 1e-6);
+        // One engager, decayed by 2^(-40/30): its mention is 40 days old.
+        assertEquals(Math.pow(2, -40.0 / 30), reach.top().get(1).amount(), 1e-6);
         assertTrue(reach.summary().startsWith("2 distinct accounts engaged"), reach.summary());
         // Amplification evidence shows only the kinds it counts: no mention from fan2.
         Explanation.SignalEvidence amp = x.signals().get(SignalKind.AMPLIFICATION.ordinal());

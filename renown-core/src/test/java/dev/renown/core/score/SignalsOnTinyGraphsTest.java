@@ -120,9 +120,12 @@ class SignalsOnTinyGraphsTest {
         double wc = log2(1 + 0.5 * share);
         assertEquals(wb / (wb + wc), value(b, "b", SignalKind.NETWORK_IMPACT), 1e-6);
         assertEquals(wc / (wb + wc), value(b, "c", SignalKind.NETWORK_IMPACT), 1e-6);
-        assertEquals(share, value(b, "b", SignalKind.REACH), 1e-6);
-        assertEquals(0.5 * share, value(b, "c", SignalKind.REACH), 1e-6);
-        assertEquals(1.5 * share, value(b, "a", SignalKind.OUTREACH), 1e-6);
+        // Reach and outreach count people, not credits: one each, whatever the kind and the day.
+        assertEquals(1.0, value(b, "b", SignalKind.REACH), 1e-6);
+        assertEquals(1.0, value(b, "c", SignalKind.REACH), 1e-6);
+        assertEquals(2.0, value(b, "a", SignalKind.OUTREACH), 1e-6);
+        // Amplification feels the day share: log2(1 + 0.7924813) / (0 posts + 1).
+        assertEquals(wb, value(b, "b", SignalKind.AMPLIFICATION), 1e-6);
         // The mention is conversation: log2(1 + 0.5·share) for c, nothing reciprocated.
         assertEquals(wc, value(b, "c", SignalKind.CONVERSATION), 1e-6);
     }
@@ -132,8 +135,8 @@ class SignalsOnTinyGraphsTest {
         ScoreBoard b = score(events().add("a", REPOST, "b", Duration.ofDays(30)).add("c", LIKE, "d"));
         assertEquals(0.5, value(b, "b", SignalKind.REACH), EPS);
         assertEquals(log2(1.5), value(b, "b", SignalKind.AMPLIFICATION), EPS);
-        // A like counts its kind weight in reach, and nothing in amplification.
-        assertEquals(0.25, value(b, "d", SignalKind.REACH), EPS);
+        // A like makes one engager, and adds nothing to amplification.
+        assertEquals(1.0, value(b, "d", SignalKind.REACH), EPS);
         assertEquals(0.0, value(b, "d", SignalKind.AMPLIFICATION), EPS);
     }
 
@@ -218,7 +221,8 @@ class SignalsOnTinyGraphsTest {
 
     @Test
     void the_more_someone_acts_in_a_day_the_less_each_action_counts() {
-        // bot reposts 100 accounts in one day: each credit is log2(101)/100 = 0.0665821.
+        // bot reposts 100 accounts within one day: each credit is log2(101)/100 = 0.0665821 times
+        // the decay; person reposts t0 once, a minute before as-of.
         Events e = events();
         for (int i = 0; i < 100; i++) {
             e.add("bot", REPOST, "t" + i, Duration.ofMinutes(i));
@@ -226,11 +230,18 @@ class SignalsOnTinyGraphsTest {
         e.add("person", REPOST, "t0", Duration.ofMinutes(1));
         ScoreBoard b = score(e);
         double botCredit = log2(101) / 100;
-        double decay = Math.pow(2, -1.0 / (30 * 24 * 60)); // one minute old
-        assertEquals(botCredit * Math.pow(2, -5.0 / (30 * 24 * 60)), value(b, "t5", SignalKind.REACH), 1e-6);
-        assertEquals(botCredit + decay, value(b, "t0", SignalKind.REACH), 1e-6);
-        // The bot's whole outreach is its day's log2(101) = 6.66 credits, decayed a little.
-        assertEquals(true, Math.abs(value(b, "bot", SignalKind.OUTREACH) - log2(101)) < 0.01);
+        double minute = 30 * 24 * 60;
+        // Amplification of t5: log2(1 + credit) over one virtual post.
+        assertEquals(log2(1 + botCredit * Math.pow(2, -5 / minute)), value(b, "t5", SignalKind.AMPLIFICATION), 1e-6);
+        // t0: the bot's repost (age 0) and the person's (age 1 minute).
+        assertEquals(log2(1 + botCredit) + log2(1 + Math.pow(2, -1 / minute)),
+                value(b, "t0", SignalKind.AMPLIFICATION), 1e-6);
+        // The bot's standing of 1 is split over 100 accounts, the person's goes to t0 alone.
+        assertEquals(0.01 + 1.0, value(b, "t0", SignalKind.NETWORK_IMPACT), 1e-4);
+        assertEquals(0.01, value(b, "t5", SignalKind.NETWORK_IMPACT), 1e-4);
+        // Reach still counts the bot as one engager of each account (at its recency).
+        assertEquals(Math.pow(2, -5 / minute), value(b, "t5", SignalKind.REACH), 1e-6);
+        assertEquals(1 + Math.pow(2, -1 / minute), value(b, "t0", SignalKind.REACH), 1e-6);
     }
 
     @Test
