@@ -19,7 +19,7 @@ import java.nio.file.NoSuchFileException;
         mixinStandardHelpOptions = true,
         version = "renown 0.1.0",
         description = "Open, explainable influence scores (1-100) from interaction data you own.",
-        subcommands = {ScoreCommand.class, ExplainCommand.class, DemoCommand.class,
+        subcommands = {ScoreCommand.class, ExplainCommand.class, EvaluateCommand.class, FitCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Renown implements Runnable {
 

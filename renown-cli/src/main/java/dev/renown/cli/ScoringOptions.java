@@ -3,6 +3,8 @@ package dev.renown.cli;
 import dev.renown.core.score.ScoringParameters;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -22,12 +24,19 @@ final class ScoringOptions {
             description = "Age at which an interaction counts half (default: 30d).")
     Duration halfLife;
 
+    @Option(names = "--params", paramLabel = "FILE",
+            description = "Signal weights from a file written by 'renown fit --out'.")
+    Path params;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads for propagation (default: all processors).")
     Integer threads;
 
-    ScoringParameters parameters() {
+    ScoringParameters parameters() throws IOException {
         ScoringParameters p = ScoringParameters.defaults();
+        if (params != null) {
+            p = p.withSignalWeights(ParameterFile.readSignalWeights(params));
+        }
         if (window != null) {
             p = p.withWindow(window);
         }

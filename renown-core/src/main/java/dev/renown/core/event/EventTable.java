@@ -119,6 +119,38 @@ public final class EventTable {
         return last;
     }
 
+    /**
+     * The events strictly before {@code timeMillis}, as a new table sharing this one's account
+     * and post indices. Scoring the result cannot see anything at or after that instant.
+     */
+    public EventTable before(long timeMillis) {
+        int count = 0;
+        for (int e = 0; e < size; e++) {
+            if (time[e] < timeMillis) {
+                count++;
+            }
+        }
+        int[] a = new int[count];
+        int[] b = new int[count];
+        long[] t = new long[count];
+        byte[] k = new byte[count];
+        int[] p = new int[count];
+        int[] tp = new int[count];
+        int j = 0;
+        for (int e = 0; e < size; e++) {
+            if (time[e] < timeMillis) {
+                a[j] = actor[e];
+                b[j] = target[e];
+                t[j] = time[e];
+                k[j] = kind[e];
+                p[j] = post[e];
+                tp[j] = targetPost[e];
+                j++;
+            }
+        }
+        return new EventTable(accounts, count, a, b, t, k, p, tp, postIds, 0);
+    }
+
     /** Counts of events per kind, indexed by ordinal. */
     public long[] countsByKind() {
         long[] counts = new long[InteractionKind.count()];

@@ -69,59 +69,62 @@ public final class RankingMetrics {
         return new Ranking(predicted);
     }
 
-    /** Every metric, each item counted once. */
+    /** Every metric at cut-offs {@code k1} and {@code k2} (precision at {@code k2}), each item once. */
     public Scores evaluate(Ranking predicted, int k1, int k2) {
-        return evaluate(predicted, null, k1, k2, new Scratch(truthLevels));
+        return evaluate(predicted, sample(null, k1, k2));
     }
 
     /**
-     * Every metric with item weights ({@code null} means all 1): Spearman, Kendall τ-b, NDCG at
-     * {@code k1} and {@code k2}, and precision at {@code k2}.
+     * Every metric under a sample's weights: Spearman, Kendall τ-b, NDCG at both cut-offs,
+     * precision at the second.
      */
-    public Scores evaluate(Ranking predicted, int[] weights, int k1, int k2, Scratch scratch) {
-        return new Scores(spearman(predicted, weights), kendallTauB(predicted, weights, scratch),
-                ndcg(predicted, weights, k1), ndcg(predicted, weights, k2), precision(predicted, weights, k2));
+    public Scores evaluate(Ranking predicted, Sample sample) {
+        return new Scores(spearman(predicted, sample), kendallTauB(predicted, sample),
+                ndcg(predicted, sample, sample.k1, sample.idcg1), ndcg(predicted, sample, sample.k2, sample.idcg2),
+                precision(predicted, sample));
     }
 
-    private static int w(int[] weights, int i) {
-        return weights == null ? 1 : weights[i];
+    /**
+     * Prepares a sample: item weights ({@code null} means every item once) and the truth side of
+     * every metric, computed once for any number of rankings. A sample holds scratch space: use
+     * one per thread.
+     */
+    public Sample sample(int[] weights, int k1, int k2) {
+        return new Sample(weights, k1, k2);
     }
 
     /** Spearman's ρ: Pearson correlation of weighted mid-ranks. NaN when either side is constant. */
-    public double spearman(Ranking predicted, int[] weights) {
-        double[] rp = midRanks(predicted, weights);
-        double[] rt = midRanks(truthRanking, weights);
-        double total = 0;
+    double spearman(Ranking predicted, Sample sample) {
+        int[] weights = sample.weights;
+        double[] rp = sample.predictedRanks;
+        midRanks(predicted, weights, rp);
+        double[] rt = sample.truthRanks;
         double sp = 0;
-        double st = 0;
         for (int i = 0; i < n; i++) {
-            int c = w(weights, i);
-            total += c;
-            sp += c * rp[i];
-            st += c * rt[i];
+            sp += w(weights, i) * rp[i];
         }
-        double mp = sp / total;
-        double mt = st / total;
+        double mp = sp / sample.total;
+        double mt = sample.truthRankMean;
         double cov = 0;
         double vp = 0;
-        double vt = 0;
         for (int i = 0; i < n; i++) {
             int c = w(weights, i);
             if (c == 0) {
                 continue;
             }
             double dp = rp[i] - mp;
-            double dt = rt[i] - mt;
-            cov += c * dp * dt;
+            cov += c * dp * (rt[i] - mt);
             vp += c * dp * dp;
-            vt += c * dt * dt;
         }
-        return cov / Math.sqrt(vp * vt);
+        return cov / Math.sqrt(vp * sample.truthRankVariance);
     }
 
-    /** Mid-rank per item (1 = lowest value) of the weighted multiset. */
-    private double[] midRanks(Ranking r, int[] weights) {
-        double[] ranks = new double[n];
+    private static int w(int[] weights, int i) {
+        return weights == null ? 1 : weights[i];
+    }
+
+    /** Mid-rank per item (1 = lowest value) of the weighted multiset, into {@code ranks}. */
+    private void midRanks(Ranking r, int[] weights, double[] ranks) {
         long below = 0;
         for (int g = r.groupCount() - 1; g >= 0; g--) {
             long size = 0;
@@ -134,23 +137,19 @@ public final class RankingMetrics {
             }
             below += size;
         }
-        return ranks;
     }
 
     /** Kendall's τ-b. NaN when either side is constant. */
-    public double kendallTauB(Ranking predicted, int[] weights, Scratch scratch) {
-        long total = 0;
-        for (int i = 0; i < n; i++) {
-            total += w(weights, i);
-        }
-        double n0 = total * (total - 1) / 2.0;
+    double kendallTauB(Ranking predicted, Sample sample) {
+        int[] weights = sample.weights;
+        double n0 = sample.total * (sample.total - 1) / 2.0;
         double n1 = tiedPairs(predicted, weights);
-        double n2 = tiedPairs(truthRanking, weights);
+        double n2 = sample.truthTiedPairs;
         // Joint ties and discordant pairs, walking prediction groups from the top.
-        long[] tree = scratch.fenwick;
+        long[] tree = sample.fenwick;
         Arrays.fill(tree, 0);
-        long[] levelWeight = scratch.levelWeight;
-        int[] touched = scratch.touched;
+        long[] levelWeight = sample.levelWeight;
+        int[] touched = sample.touched;
         double n3 = 0;
         double discordant = 0;
         int[] order = predicted.order;
@@ -211,7 +210,8 @@ public final class RankingMetrics {
     }
 
     /** NDCG@k with expected DCG over orders of tied predictions. NaN when no item has a gain. */
-    public double ndcg(Ranking predicted, int[] weights, int k) {
+    private double ndcg(Ranking predicted, Sample sample, int k, double ideal) {
+        int[] weights = sample.weights;
         double dcg = 0;
         long position = 0;
         for (int g = 0; g < predicted.groupCount() && position < k; g++) {
@@ -229,8 +229,12 @@ public final class RankingMetrics {
             dcg += gains / size * discountSum(position, Math.min(position + size, k));
             position += size;
         }
+        return dcg / ideal;
+    }
+
+    private double idealDcg(int[] weights, int k) {
         double ideal = 0;
-        position = 0;
+        long position = 0;
         for (int p = 0; p < n && position < k; p++) {
             int i = truthRanking.order[p];
             int c = w(weights, i);
@@ -240,7 +244,7 @@ public final class RankingMetrics {
             ideal += gain[i] * discountSum(position, Math.min(position + c, k));
             position += c;
         }
-        return dcg / ideal;
+        return ideal;
     }
 
     /** {@code Σ_{p ∈ [from, to)} 1/log₂(p + 2)}. */
@@ -252,23 +256,29 @@ public final class RankingMetrics {
         return sum;
     }
 
-    /** Expected precision@k against the true top k, ties broken uniformly at random on both sides. */
-    public double precision(Ranking predicted, int[] weights, int k) {
-        long total = 0;
-        for (int i = 0; i < n; i++) {
-            total += w(weights, i);
-        }
-        long top = Math.min(k, total);
+    /** Expected precision at the second cut-off, ties broken uniformly at random on both sides. */
+    private double precision(Ranking predicted, Sample sample) {
+        long top = Math.min(sample.k2, sample.total);
         if (top == 0) {
             return Double.NaN;
         }
-        double[] inTruthTop = membership(truthRanking, weights, top);
-        double[] inPredictedTop = membership(predicted, weights, top);
+        int[] weights = sample.weights;
         double overlap = 0;
-        for (int i = 0; i < n; i++) {
-            if (inPredictedTop[i] > 0 && inTruthTop[i] > 0) {
-                overlap += w(weights, i) * inPredictedTop[i] * inTruthTop[i];
+        long position = 0;
+        for (int g = 0; g < predicted.groupCount() && position < top; g++) {
+            long size = 0;
+            for (int p = predicted.groupStart[g]; p < predicted.groupStart[g + 1]; p++) {
+                size += w(weights, predicted.order[p]);
             }
+            if (size == 0) {
+                continue;
+            }
+            double share = (double) Math.min(size, top - position) / size;
+            for (int p = predicted.groupStart[g]; p < predicted.groupStart[g + 1]; p++) {
+                int i = predicted.order[p];
+                overlap += w(weights, i) * share * sample.truthTop[i];
+            }
+            position += size;
         }
         return overlap / top;
     }
@@ -294,21 +304,60 @@ public final class RankingMetrics {
         return member;
     }
 
-    /** Per-thread scratch space for {@link #kendallTauB}. */
-    public Scratch scratch() {
-        return new Scratch(truthLevels);
-    }
-
-    /** Reusable buffers, one per thread. */
-    public static final class Scratch {
+    /**
+     * Item weights with everything about the truth that does not depend on the prediction, and
+     * scratch space. Not thread-safe: one per thread.
+     */
+    public final class Sample {
+        final int[] weights;
+        final int k1;
+        final int k2;
+        final long total;
+        final double[] truthRanks;
+        final double truthRankMean;
+        final double truthRankVariance;
+        final double truthTiedPairs;
+        final double idcg1;
+        final double idcg2;
+        final double[] truthTop;
+        final double[] predictedRanks;
         final long[] fenwick;
         final long[] levelWeight;
         final int[] touched;
 
-        Scratch(int levels) {
-            fenwick = new long[levels + 1];
-            levelWeight = new long[levels + 1];
-            touched = new int[levels + 1];
+        Sample(int[] weights, int k1, int k2) {
+            if (weights != null && weights.length != n) {
+                throw new IllegalArgumentException("weights have " + weights.length + " items, truth " + n);
+            }
+            this.weights = weights;
+            this.k1 = k1;
+            this.k2 = k2;
+            long t = 0;
+            for (int i = 0; i < n; i++) {
+                t += w(weights, i);
+            }
+            this.total = t;
+            this.truthRanks = new double[n];
+            midRanks(truthRanking, weights, truthRanks);
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += w(weights, i) * truthRanks[i];
+            }
+            this.truthRankMean = sum / t;
+            double var = 0;
+            for (int i = 0; i < n; i++) {
+                double d = truthRanks[i] - truthRankMean;
+                var += w(weights, i) * d * d;
+            }
+            this.truthRankVariance = var;
+            this.truthTiedPairs = tiedPairs(truthRanking, weights);
+            this.idcg1 = idealDcg(weights, k1);
+            this.idcg2 = idealDcg(weights, k2);
+            this.truthTop = membership(truthRanking, weights, Math.min(k2, t));
+            this.predictedRanks = new double[n];
+            this.fenwick = new long[truthLevels + 1];
+            this.levelWeight = new long[truthLevels + 1];
+            this.touched = new int[truthLevels + 1];
         }
     }
 

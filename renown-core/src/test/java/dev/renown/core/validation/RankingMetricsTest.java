@@ -59,8 +59,7 @@ class RankingMetricsTest {
         assertEquals(1.0, s.precision(), EPS);
         // precision@2: the true top 2 is truth 3 and one of the two truth-2 items (1/2 each);
         // the predicted top 2 is items 3 and 2: overlap 1 + 1/2.
-        RankingMetrics m = new RankingMetrics(truth);
-        assertEquals(0.75, m.precision(m.prepare(pred), null, 2), EPS);
+        assertEquals(0.75, scores(pred, truth, 1, 2).precision(), EPS);
     }
 
     @Test
@@ -118,7 +117,7 @@ class RankingMetricsTest {
                 }
             }
             RankingMetrics m = new RankingMetrics(truth);
-            RankingMetrics.Scores weighted = m.evaluate(m.prepare(pred), weights, 3, 7, m.scratch());
+            RankingMetrics.Scores weighted = m.evaluate(m.prepare(pred), m.sample(weights, 3, 7));
             RankingMetrics.Scores expanded = scores(ep, et, 3, 7);
             assertEquals(expanded.spearman(), weighted.spearman(), 1e-9, "round " + round);
             assertEquals(expanded.kendall(), weighted.kendall(), 1e-9, "round " + round);

@@ -1,0 +1,103 @@
+package dev.renown.cli;
+
+import dev.renown.core.score.SignalKind;
+import dev.renown.core.validation.Fit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code renown fit}: fits the signal weights on the data before a split, by rolling-origin validation. */
+@Command(name = "fit", mixinStandardHelpOptions = true,
+        description = "Fit the signal weights on interactions before --split only: each fold trains before "
+                + "split - k*horizon and is judged on the next horizon; the weights maximise the smallest lead "
+                + "over the best baseline in Spearman and NDCG@100 of future distinct engagers.")
+final class FitCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ArgGroup(exclusive = false, multiplicity = "1")
+    InputOptions input = new InputOptions();
+
+    @Mixin
+    ScoringOptions scoring = new ScoringOptions();
+
+    @Option(names = "--split", required = true, paramLabel = "TIME", converter = TimeArguments.InstantConverter.class,
+            description = "End of the data the fit may see (exclusive).")
+    Instant split;
+
+    @Option(names = "--horizon", paramLabel = "DURATION", defaultValue = "1d",
+            converter = TimeArguments.DurationConverter.class,
+            description = "Length of each fold's test period (default: ${DEFAULT-VALUE}).")
+    Duration horizon;
+
+    @Option(names = "--folds", paramLabel = "N", defaultValue = "2",
+            description = "Folds, ending at split, split - horizon, … (default: ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--step", paramLabel = "X", defaultValue = "0.05",
+            description = "Grid step over the weight simplex (default: ${DEFAULT-VALUE}).")
+    double step;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the weights as JSON, for --params.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (scoring.asOf != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--as-of does not apply to fit; use --split");
+        }
+        if (folds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--folds must be >= 1");
+        }
+        if (!(step > 0 && step <= 0.5)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--step must be in (0, 0.5]");
+        }
+        InputOptions.Loaded loaded = input.load(spec.commandLine().getErr());
+        InputOptions.reportRejects(loaded.rejects(), spec.commandLine().getErr());
+        Fit.Result fit;
+        try (Progress progress = new Progress(spec.commandLine().getErr(), () -> "fitting signal weights")) {
+            fit = new Fit(scoring.parameters(), step).fit(loaded.table(), split.toEpochMilli(), horizon, folds);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "Signal weights fitted on data before %s (%d folds of %s, %,d weight vectors):%n",
+                TextOutput.time(split.toEpochMilli()), fit.folds().size(), TimeArguments.describe(horizon),
+                fit.evaluated());
+        for (SignalKind kind : SignalKind.values()) {
+            o.printf(Locale.ROOT, "  %-15s %.4f%n", kind.wireName(), fit.weights()[kind.ordinal()]);
+        }
+        o.printf(Locale.ROOT, "smallest lead over the best baseline: %+.4f; mean Spearman + NDCG@100: %.4f "
+                + "(with the current weights %.4f)%n", fit.margin(), fit.objective(), fit.baseline());
+        for (Fit.FoldResult f : fit.folds()) {
+            o.printf(Locale.ROOT, "  fold %s: %,d accounts, Spearman %.4f (best baseline %.4f), NDCG@100 %.4f "
+                    + "(best baseline %.4f)%n", TextOutput.time(f.splitMillis()), f.accounts(), f.scores().spearman(),
+                    f.bestBaselineSpearman(), f.scores().ndcgK2(), f.bestBaselineNdcg());
+        }
+        String how = "renown fit --split " + TextOutput.time(split.toEpochMilli()) + " --horizon "
+                + TimeArguments.describe(horizon) + " --folds " + folds + " --step " + step + " --input "
+                + input.inputs;
+        if (out != null) {
+            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                ParameterFile.write(fit, how, w);
+            }
+        } else {
+            StringWriter w = new StringWriter();
+            ParameterFile.write(fit, how, w);
+            o.print(w);
+        }
+        o.flush();
+        return loaded.rejects().total() > 0 ? Renown.EXIT_REJECTS : 0;
+    }
+}
