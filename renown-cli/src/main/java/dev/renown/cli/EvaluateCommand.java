@@ -49,6 +49,14 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Bootstrap resamples for the confidence intervals (default: ${DEFAULT-VALUE}; 0 for none).")
     int rounds;
 
+    @Option(names = "--fit", description = "Fit the signal weights on the training period first (rolling folds "
+            + "before the split, as renown fit does) instead of using the defaults or --params.")
+    boolean fit;
+
+    @Option(names = "--fit-folds", paramLabel = "N", defaultValue = "2",
+            description = "Folds for --fit (default: ${DEFAULT-VALUE}).")
+    int fitFolds;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "" + Evaluation.SEED_DEFAULT,
             description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -72,7 +80,9 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluationReport result;
         try (Progress progress = new Progress(spec.commandLine().getErr(), () -> String.format(Locale.ROOT,
                 "evaluating with %,d bootstrap rounds", rounds))) {
-            result = new Evaluation(scoring.parameters(), rounds, seed).run(table, split.toEpochMilli(), horizon);
+            Evaluation evaluation = new Evaluation(scoring.parameters(), rounds, seed);
+            result = fit ? evaluation.fitAndRun(table, split.toEpochMilli(), horizon, fitFolds, 0.05).report()
+                    : evaluation.run(table, split.toEpochMilli(), horizon);
         }
         spec.commandLine().getErr().printf(Locale.ROOT, "renown: evaluated %,d accounts in %.1f s%n", result.accounts(),
                 (System.nanoTime() - start) / 1e9);

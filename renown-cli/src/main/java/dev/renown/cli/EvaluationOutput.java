@@ -31,6 +31,11 @@ final class EvaluationOutput {
                         + "Truth: distinct accounts that reshared, quoted, replied to or mentioned each account in "
                         + "the test period. Intervals: 95%% bootstrap over %,d resamples of the accounts.%n%n",
                 r.trainingInteractions(), r.accounts(), r.engagedAccounts(), r.testInteractions(), r.rounds()));
+        b.append("Renown's signal weights:");
+        for (dev.renown.core.score.SignalKind kind : dev.renown.core.score.SignalKind.values()) {
+            b.append(String.format(Locale.ROOT, " %s %.4f%s", kind.wireName(), r.signalWeights()[kind.ordinal()],
+                    kind.ordinal() < dev.renown.core.score.SignalKind.count() - 1 ? "," : ".\n\n"));
+        }
         b.append("| ranker |");
         for (String h : HEADERS) {
             b.append(' ').append(h).append(" |");
@@ -106,6 +111,11 @@ final class EvaluationOutput {
             json.writeNumberField("training_interactions", r.trainingInteractions());
             json.writeNumberField("test_interactions", r.testInteractions());
             json.writeNumberField("bootstrap_rounds", r.rounds());
+            json.writeObjectFieldStart("signal_weights");
+            for (dev.renown.core.score.SignalKind kind : dev.renown.core.score.SignalKind.values()) {
+                json.writeNumberField(kind.wireName(), r.signalWeights()[kind.ordinal()]);
+            }
+            json.writeEndObject();
             json.writeObjectFieldStart("rankers");
             for (EvaluationReport.RankerResult x : r.rankers()) {
                 json.writeObjectFieldStart(x.name());

@@ -53,6 +53,37 @@ public final class Evaluation {
     }
 
     public EvaluationReport run(EventTable table, long splitMillis, Duration horizon) {
+        return run(table, splitMillis, horizon, parameters);
+    }
+
+    /**
+     * Fits the signal weights on the training period first ({@link Fit}, {@code folds} rolling
+     * folds ending at the split, each as long as the horizon but at most a {@code (folds + 1)}-th
+     * of the training period), then evaluates with them. Only interactions before the split are
+     * read by the fit.
+     *
+     * @return the report, and the fitted weights
+     */
+    public FittedReport fitAndRun(EventTable table, long splitMillis, Duration horizon, int folds, double step) {
+        long first = Long.MAX_VALUE;
+        for (int e = 0; e < table.size(); e++) {
+            first = Math.min(first, table.timeMillis(e));
+        }
+        long span = Math.max(0, splitMillis - first);
+        long inner = Math.min(horizon.toMillis(), span / (folds + 1));
+        if (inner <= 0) {
+            throw new IllegalArgumentException("no interactions before the split to fit on");
+        }
+        Fit.Result fit = new Fit(parameters, step).fit(table, splitMillis, Duration.ofMillis(inner), folds);
+        ScoringParameters fitted = parameters.withSignalWeights(fit.weights());
+        return new FittedReport(run(table, splitMillis, horizon, fitted), fit);
+    }
+
+    /** An evaluation whose weights were fitted on its own training period. */
+    public record FittedReport(EvaluationReport report, Fit.Result fit) {
+    }
+
+    private EvaluationReport run(EventTable table, long splitMillis, Duration horizon, ScoringParameters parameters) {
         if (horizon.isNegative() || horizon.isZero()) {
             throw new IllegalArgumentException("horizon must be positive: " + horizon);
         }
@@ -136,7 +167,7 @@ public final class Evaluation {
                     percentiles(deltas, 0.975), reshares[r]));
         }
         return new EvaluationReport(splitMillis, horizon, n, truth.engagedAccounts(),
-                board.graph().interactionCount(), testInteractions, rounds, results);
+                board.graph().interactionCount(), testInteractions, rounds, parameters.signalWeights(), results);
     }
 
     private static double[] asArray(RankingMetrics.Scores s) {

@@ -14,14 +14,21 @@ import java.util.List;
  * @param trainingInteractions  interactions between different accounts the scorer saw
  * @param testInteractions      interactions in the test period
  * @param rounds                bootstrap rounds behind the intervals
+ * @param signalWeights         the signal weights Renown's score used, in signal order
  * @param rankers               one result per ranking, Renown's score first
  */
 public record EvaluationReport(long splitMillis, Duration horizon, int accounts, int engagedAccounts,
-                               int trainingInteractions, long testInteractions, int rounds,
+                               int trainingInteractions, long testInteractions, int rounds, double[] signalWeights,
                                List<RankerResult> rankers) {
 
     public EvaluationReport {
+        signalWeights = signalWeights.clone();
         rankers = List.copyOf(rankers);
+    }
+
+    @Override
+    public double[] signalWeights() {
+        return signalWeights.clone();
     }
 
     /** The ranker of the given name. */
