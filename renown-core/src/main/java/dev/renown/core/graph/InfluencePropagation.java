@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,28 +32,57 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p><b>Iteration.</b> Jacobi iteration from {@code x⁰ = 1}, pulling along in-edges:
  * {@code x^{k+1} = 1 + d·Pᵀx^k}. Since every row of {@code P} sums to at most one, the error
  * shrinks by a factor {@code d} or better per iteration in the 1-norm; iteration stops when the
- * mean absolute change per node falls below the tolerance. Each iteration costs {@code O(n + m)}.
+ * mean absolute change per node falls below the tolerance. Each iteration costs {@code O(n + m)}:
+ * per edge one multiply-add over a streamed source id, a streamed share and one random read of
+ * the source's standing.
  *
- * <p><b>Implementation.</b> Standings are {@code float}s, sums are {@code double}s. Rows are cut
- * into chunks of about equal edge count which worker threads claim from an atomic counter, so
- * hubs do not serialise the work; each thread writes only its own rows of the next vector.
+ * <p><b>Implementation.</b> Standings are {@code float}s, sums are {@code double}s, and the
+ * share {@code p(u,v)} of every edge is computed once, in the constructor. For speed the
+ * propagation works on a private copy of the graph with the nodes renumbered by decreasing
+ * in-degree, ties by decreasing out-degree (a "degree sort", Balaji and Lucia, "When is graph
+ * reordering an optimization?", IISWC 2018), both found with counting sorts in
+ * {@code O(n + m)}. The order pays twice in the pull loop: rows of equal length follow each
+ * other, so the branch that ends a row is predicted instead of missed on almost every short
+ * row; and the most engaged-with, most engaging nodes, whose standings most edges read, sit
+ * together at the front of the vector, so those reads hit cache. On a 10-million-edge R-MAT
+ * graph this made one thread 1.3× to 1.6× faster, depending on the input order (see
+ * {@code renown-bench/README.md}). The renumbering is invisible: each row keeps the caller's edge
+ * order, so every sum adds the same terms in the same order as without it, and results come back
+ * in the caller's node order.
+ *
+ * <p>Rows are cut into chunks of about equal edge count which worker threads claim from an
+ * atomic counter, so hubs do not serialise the work; each thread writes only its own rows of the
+ * next vector. Chunks do not depend on the thread count and the per-chunk changes are added in
+ * chunk order, so standings, iteration counts and changes are bit-identical for any number of
+ * threads.
+ *
+ * <p>Memory beyond the caller's arrays: {@code 12m + 8n} bytes for {@code n} nodes and
+ * {@code m} edges (the shares in the caller's edge order and the renumbered graph), plus
+ * {@code 8n} per {@link #run}.
  *
  * <p>Callers must pass the graph <em>transposed</em>, as {@link InteractionGraph} stores it: row
  * {@code v} lists the sources of the edges into {@code v}.
  */
 public final class InfluencePropagation {
 
-    /** Rows per chunk are chosen so that a chunk holds at least this many edges. */
+    /** A chunk holds at least this many edges (or rows). */
     private static final int MIN_CHUNK_EDGES = 1 << 14;
+    /** The rows are cut into about this many chunks, whatever the thread count. */
+    private static final int TARGET_CHUNKS = 64;
     /** Below this many edges the work runs on the calling thread. */
     private static final int PARALLEL_THRESHOLD = 1 << 17;
 
     private final int n;
-    private final int[] offsets;
-    private final int[] sources;
-    private final float[] share;
     private final float damping;
     private final int threads;
+    /** The share of each edge, in the caller's edge order. */
+    private final float[] share;
+
+    // The graph renumbered: the caller's node order[i] is node i here.
+    private final int[] order;
+    private final int[] rowOffsets;
+    private final int[] rowSources;
+    private final float[] rowShares;
     private final int[] chunkStarts;
 
     /**
@@ -75,12 +105,28 @@ public final class InfluencePropagation {
             throw new IllegalArgumentException("offsets, sources and weights do not describe one graph");
         }
         this.n = n;
-        this.offsets = inOffsets;
-        this.sources = sources;
         this.damping = (float) damping;
         this.threads = sources.length < PARALLEL_THRESHOLD ? 1 : threads;
         this.share = transitionShares(n, sources, weights);
-        this.chunkStarts = chunks(n, inOffsets, Math.max(MIN_CHUNK_EDGES, sources.length / (16 * threads)));
+
+        this.order = degreeOrder(n, inOffsets, sources);
+        int[] position = new int[n];
+        for (int i = 0; i < n; i++) {
+            position[order[i]] = i;
+        }
+        this.rowOffsets = new int[n + 1];
+        this.rowSources = new int[sources.length];
+        this.rowShares = new float[sources.length];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            int v = order[i];
+            for (int e = inOffsets[v]; e < inOffsets[v + 1]; e++, k++) {
+                rowSources[k] = position[sources[e]];
+                rowShares[k] = share[e];
+            }
+            rowOffsets[i + 1] = k;
+        }
+        this.chunkStarts = chunks(n, rowOffsets, Math.max(MIN_CHUNK_EDGES, sources.length / TARGET_CHUNKS));
     }
 
     /** Builds a propagation over an interaction graph's influence weights. */
@@ -111,13 +157,24 @@ public final class InfluencePropagation {
     public Result run(int maxIterations, double tolerance) {
         float[] x = new float[n];
         float[] next = new float[n];
+        double[] chunkChange = new double[chunkStarts.length - 1];
         Arrays.fill(x, 1f);
         int iterations = 0;
         double meanChange = n == 0 ? 0 : Double.POSITIVE_INFINITY;
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemonThreads()) : null;
         try {
             while (iterations < maxIterations && meanChange >= tolerance && n > 0) {
-                double change = pool == null ? pull(0, n, x, next) : pullInParallel(pool, x, next);
+                if (pool == null) {
+                    for (int c = 0; c < chunkChange.length; c++) {
+                        chunkChange[c] = pull(chunkStarts[c], chunkStarts[c + 1], x, next);
+                    }
+                } else {
+                    pullInParallel(pool, x, next, chunkChange);
+                }
+                double change = 0;
+                for (double c : chunkChange) {
+                    change += c;
+                }
                 float[] swap = x;
                 x = next;
                 next = swap;
@@ -129,30 +186,33 @@ public final class InfluencePropagation {
                 pool.shutdownNow();
             }
         }
-        return new Result(x, iterations, meanChange);
+        float[] standing = next;
+        for (int i = 0; i < n; i++) {
+            standing[order[i]] = x[i];
+        }
+        return new Result(standing, iterations, meanChange);
     }
 
-    /** Runs exactly {@code iterations} iterations on the given vectors; for benchmarks. */
+    /** Runs exactly {@code iterations} iterations from {@code x⁰ = 1}; for benchmarks. */
     public float[] iterate(int iterations) {
         return run(iterations, 0).standing();
     }
 
-    private double pullInParallel(ExecutorService pool, float[] x, float[] next) {
+    /** One Jacobi step on all chunks, claimed by the pool's threads; fills {@code chunkChange}. */
+    private void pullInParallel(ExecutorService pool, float[] x, float[] next, double[] chunkChange) {
         AtomicInteger nextChunk = new AtomicInteger();
-        List<Callable<Double>> workers = new ArrayList<>(threads);
+        List<Callable<Void>> workers = new ArrayList<>(threads);
         for (int t = 0; t < threads; t++) {
             workers.add(() -> {
-                double change = 0;
-                for (int c; (c = nextChunk.getAndIncrement()) < chunkStarts.length - 1; ) {
-                    change += pull(chunkStarts[c], chunkStarts[c + 1], x, next);
+                for (int c; (c = nextChunk.getAndIncrement()) < chunkChange.length; ) {
+                    chunkChange[c] = pull(chunkStarts[c], chunkStarts[c + 1], x, next);
                 }
-                return change;
+                return null;
             });
         }
-        double change = 0;
         try {
-            for (Future<Double> f : pool.invokeAll(workers)) {
-                change += f.get();
+            for (Future<Void> f : pool.invokeAll(workers)) {
+                f.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -160,15 +220,14 @@ public final class InfluencePropagation {
         } catch (ExecutionException e) {
             throw new IllegalStateException("propagation failed", e.getCause());
         }
-        return change;
     }
 
-    /** One Jacobi step for rows {@code [from, to)}; returns the sum of absolute changes. */
+    /** One Jacobi step for renumbered rows {@code [from, to)}; returns the sum of absolute changes. */
     private double pull(int from, int to, float[] x, float[] next) {
         // We cache frequently used fields.
-        final int[] offsets = this.offsets;
-        final int[] sources = this.sources;
-        final float[] share = this.share;
+        final int[] offsets = this.rowOffsets;
+        final int[] sources = this.rowSources;
+        final float[] shares = this.rowShares;
         final float d = damping;
         double change = 0;
         int e = offsets[from];
@@ -176,7 +235,7 @@ public final class InfluencePropagation {
             final int end = offsets[v + 1];
             double sum = 0;
             for (; e < end; e++) {
-                sum += share[e] * x[sources[e]];
+                sum += shares[e] * x[sources[e]];
             }
             float value = (float) (1 + d * sum);
             change += Math.abs(value - x[v]);
@@ -201,6 +260,47 @@ public final class InfluencePropagation {
         return share;
     }
 
+    /**
+     * The nodes by decreasing in-degree, ties by decreasing out-degree, then by id: a stable
+     * counting sort by out-degree followed by one by in-degree, {@code O(n + m)}.
+     */
+    static int[] degreeOrder(int n, int[] inOffsets, int[] sources) {
+        int[] outDegree = new int[n];
+        for (int u : sources) {
+            outDegree[u]++;
+        }
+        int[] inDegree = new int[n];
+        for (int v = 0; v < n; v++) {
+            inDegree[v] = inOffsets[v + 1] - inOffsets[v];
+        }
+        int[] identity = new int[n];
+        for (int v = 0; v < n; v++) {
+            identity[v] = v;
+        }
+        return sortByDecreasing(inDegree, sortByDecreasing(outDegree, identity));
+    }
+
+    /** Stable counting sort of {@code nodes} by decreasing {@code key[node]}. */
+    private static int[] sortByDecreasing(int[] key, int[] nodes) {
+        int max = 0;
+        for (int k : key) {
+            max = Math.max(max, k);
+        }
+        // start[max - k] is where the nodes with key k begin.
+        int[] start = new int[max + 2];
+        for (int k : key) {
+            start[max - k + 1]++;
+        }
+        for (int b = 0; b <= max; b++) {
+            start[b + 1] += start[b];
+        }
+        int[] sorted = new int[nodes.length];
+        for (int v : nodes) {
+            sorted[start[max - key[v]]++] = v;
+        }
+        return sorted;
+    }
+
     private static int[] chunks(int n, int[] offsets, int edgesPerChunk) {
         int[] starts = new int[n + 2];
         int count = 0;
@@ -218,7 +318,7 @@ public final class InfluencePropagation {
         return Arrays.copyOf(starts, count);
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads() {
         AtomicInteger id = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, "renown-propagation-" + id.incrementAndGet());
