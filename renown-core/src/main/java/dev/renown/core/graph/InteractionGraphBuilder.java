@@ -2,7 +2,6 @@ package dev.renown.core.graph;
 
 import dev.renown.core.event.EventTable;
 import dev.renown.core.event.InteractionKind;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -11,9 +10,11 @@ import java.util.Arrays;
  * Folds the interactions of a window of an {@link EventTable} into an {@link InteractionGraph}.
  *
  * <p>Self-interactions and interactions outside {@code (asOf − window, asOf]} are left out.
- * The build sorts events by target with a counting sort and each target's events by source, so
- * it costs {@code O(E log d)} time for {@code E} events and maximum in-degree {@code d}, and
- * {@code O(E)} scratch memory that dies with the call.
+ * The build is two stable counting sorts of the window's {@code E} events — by actor, where each
+ * actor's day counts and own posts are found, then by target, which yields the CSR rows with
+ * their sources ascending — so it costs {@code O(E + n)} time for time-ordered input (plus a sort
+ * of each actor's days or posts otherwise) and {@code O(E)} scratch memory that dies with the
+ * call; no hash map, no comparison sort of the edges.
  */
 public final class InteractionGraphBuilder {
 
@@ -53,13 +54,15 @@ public final class InteractionGraphBuilder {
         int[] selected = selectEvents(windowStart);
         int s = selected.length;
 
-        // Dense local ids in order of first appearance.
+        // Dense local ids in order of first appearance; per selected event its endpoints, time, kind.
         int[] local = new int[table.accounts().size()];
         Arrays.fill(local, -1);
         int[] accountOf = new int[Math.min(2 * s, table.accounts().size())];
         int n = 0;
         int[] src = new int[s];
         int[] dst = new int[s];
+        long[] time = new long[s];
+        byte[] kind = new byte[s];
         for (int i = 0; i < s; i++) {
             int e = selected[i];
             int a = table.actor(e);
@@ -74,25 +77,34 @@ public final class InteractionGraphBuilder {
             }
             src[i] = local[a];
             dst[i] = local[b];
+            time[i] = table.timeMillis(e);
+            kind[i] = (byte) table.kindOrdinal(e);
         }
         accountOf = Arrays.copyOf(accountOf, n);
 
-        double[] decay = decays(selected);
-        double[] credit = credits(selected, src, decay);
+        // Pass 1: events grouped by actor (stable counting sort). Per actor: day shares, own posts.
+        int[] byActor = countingSort(src, identity(s), n);
+        int[] actorStart = starts(src, n);
+        double[] credit = new double[s];
+        double[] decay = new double[s];
+        int[] ownPosts = new int[n];
+        long[] scratch = new long[16];
+        for (int u = 0; u < n; u++) {
+            int from = actorStart[u];
+            int to = actorStart[u + 1];
+            scratch = ensure(scratch, to - from);
+            dayShares(byActor, from, to, time, credit, scratch);
+            ownPosts[u] = countOwnPosts(byActor, from, to, selected, time, kind, scratch);
+        }
+        for (int i = 0; i < s; i++) {
+            decay[i] = Math.exp(-LN2 * (asOfMillis - time[i]) / halfLifeMillis);
+            credit[i] *= decay[i];
+        }
 
-        // Counting sort by target, then each row by source.
-        int[] rowStart = new int[n + 1];
-        for (int i = 0; i < s; i++) {
-            rowStart[dst[i] + 1]++;
-        }
-        for (int v = 0; v < n; v++) {
-            rowStart[v + 1] += rowStart[v];
-        }
-        int[] next = Arrays.copyOf(rowStart, n);
-        long[] keys = new long[s];
-        for (int i = 0; i < s; i++) {
-            keys[next[dst[i]]++] = ((long) src[i] << 32) | i;
-        }
+        // Pass 2: stable counting sort of the actor-ordered events by target: each target's
+        // events come grouped by actor, actors ascending — the CSR rows, with no comparison sort.
+        int[] byTarget = countingSort(dst, byActor, n);
+        int[] rowStart = starts(dst, n);
         int[] inOffsets = new int[n + 1];
         int[] sources = new int[s];
         float[] engagement = new float[s];
@@ -102,28 +114,26 @@ public final class InteractionGraphBuilder {
         int m = 0;
         for (int v = 0; v < n; v++) {
             inOffsets[v] = m;
-            int from = rowStart[v];
+            int k = rowStart[v];
             int to = rowStart[v + 1];
-            Arrays.sort(keys, from, to);
-            int k = from;
             while (k < to) {
-                int u = (int) (keys[k] >>> 32);
+                int u = src[byTarget[k]];
                 double eng = 0;
                 double inf = 0;
                 double amp = 0;
                 double conv = 0;
-                for (; k < to && (int) (keys[k] >>> 32) == u; k++) {
-                    int i = (int) keys[k];
-                    int kind = table.kindOrdinal(selected[i]);
-                    double c = credit[i] * kindWeights[kind];
+                for (; k < to && src[byTarget[k]] == u; k++) {
+                    int i = byTarget[k];
+                    int kd = kind[i];
+                    double c = credit[i] * kindWeights[kd];
                     inf += c;
-                    if (InteractionGraph.isEngagement(kind)) {
+                    if (InteractionGraph.isEngagement(kd)) {
                         eng = Math.max(eng, decay[i]);
                     }
-                    if (InteractionGraph.isAmplification(kind)) {
+                    if (InteractionGraph.isAmplification(kd)) {
                         amp += c;
                     }
-                    if (InteractionGraph.isConversation(kind)) {
+                    if (InteractionGraph.isConversation(kd)) {
                         conv += c;
                     }
                 }
@@ -139,7 +149,7 @@ public final class InteractionGraphBuilder {
 
         return new InteractionGraph(accountOf, inOffsets, Arrays.copyOf(sources, m),
                 Arrays.copyOf(engagement, m), Arrays.copyOf(influence, m), Arrays.copyOf(amplification, m),
-                Arrays.copyOf(conversation, m), ownPosts(selected, src, n), windowStart, asOfMillis, s);
+                Arrays.copyOf(conversation, m), ownPosts, windowStart, asOfMillis, s);
     }
 
     private int[] selectEvents(long windowStart) {
@@ -155,55 +165,115 @@ public final class InteractionGraphBuilder {
         return Arrays.copyOf(selected, s);
     }
 
-    /** {@code 2^(−age/halfLife)} per selected event. */
-    private double[] decays(int[] selected) {
-        double[] decay = new double[selected.length];
-        for (int i = 0; i < selected.length; i++) {
-            double age = asOfMillis - table.timeMillis(selected[i]);
-            decay[i] = Math.exp(-LN2 * age / halfLifeMillis);
+    /**
+     * Writes into {@code share} the actor-day share {@code log₂(1 + n)/n} of each of one actor's
+     * events {@code order[from..to)}, where {@code n} counts the actor's events on the same UTC
+     * day. Events usually arrive in time order, so the days are found by one scan; otherwise the
+     * actor's days are sorted first, in {@code keys} (at least {@code to − from} long).
+     */
+    private static void dayShares(int[] order, int from, int to, long[] time, double[] share, long[] keys) {
+        boolean sorted = true;
+        for (int k = from + 1; k < to && sorted; k++) {
+            sorted = Math.floorDiv(time[order[k]], DAY_MILLIS) >= Math.floorDiv(time[order[k - 1]], DAY_MILLIS);
         }
-        return decay;
-    }
-
-    /** Decay times the actor-day share, per selected event; see {@link InteractionGraph}. */
-    private double[] credits(int[] selected, int[] src, double[] decay) {
-        int s = selected.length;
-        Long2IntOpenHashMap perActorDay = new Long2IntOpenHashMap(Math.max(16, s / 4));
-        long[] actorDay = new long[s];
-        for (int i = 0; i < s; i++) {
-            long day = Math.floorDiv(table.timeMillis(selected[i]), DAY_MILLIS);
-            actorDay[i] = ((long) src[i] << 32) | (day & 0xffff_ffffL);
-            perActorDay.addTo(actorDay[i], 1);
+        if (sorted) {
+            int k = from;
+            while (k < to) {
+                long day = Math.floorDiv(time[order[k]], DAY_MILLIS);
+                int end = k + 1;
+                while (end < to && Math.floorDiv(time[order[end]], DAY_MILLIS) == day) {
+                    end++;
+                }
+                double value = daily(end - k);
+                for (int j = k; j < end; j++) {
+                    share[order[j]] = value;
+                }
+                k = end;
+            }
+            return;
         }
-        double[] credit = new double[s];
-        for (int i = 0; i < s; i++) {
-            int perDay = perActorDay.get(actorDay[i]);
-            double share = perDay == 1 ? 1.0 : Math.log1p(perDay) / LN2 / perDay;
-            credit[i] = share * decay[i];
+        long firstDay = Long.MAX_VALUE;
+        for (int k = from; k < to; k++) {
+            firstDay = Math.min(firstDay, Math.floorDiv(time[order[k]], DAY_MILLIS));
         }
-        return credit;
-    }
-
-    /** Distinct own posts per node; see {@link InteractionGraph#ownPosts(int)}. */
-    private int[] ownPosts(int[] selected, int[] src, int n) {
-        long[] keys = new long[selected.length];
+        for (int k = from; k < to; k++) {
+            keys[k - from] = ((Math.floorDiv(time[order[k]], DAY_MILLIS) - firstDay) << 32) | order[k];
+        }
+        Arrays.sort(keys, 0, to - from);
         int k = 0;
-        for (int i = 0; i < selected.length; i++) {
-            int e = selected[i];
-            if (InteractionGraph.authorsPost(table.kindOrdinal(e))) {
-                int post = table.post(e);
-                long low = post >= 0 ? post
-                        : 0x8000_0000L | (Math.floorDiv(table.timeMillis(e), 1000L) & 0x7fff_ffffL);
-                keys[k++] = ((long) src[i] << 32) | low;
+        while (k < to - from) {
+            long day = keys[k] >>> 32;
+            int end = k + 1;
+            while (end < to - from && (keys[end] >>> 32) == day) {
+                end++;
+            }
+            double value = daily(end - k);
+            for (int j = k; j < end; j++) {
+                share[(int) keys[j]] = value;
+            }
+            k = end;
+        }
+    }
+
+    /** {@code log₂(1 + n)/n}: an actor's day of {@code n} interactions is worth {@code log₂(1 + n)}. */
+    private static double daily(int n) {
+        return n == 1 ? 1.0 : Math.log1p(n) / LN2 / n;
+    }
+
+    /** Distinct own posts of one actor; see {@link InteractionGraph#ownPosts(int)}. */
+    private int countOwnPosts(int[] order, int from, int to, int[] selected, long[] time, byte[] kind,
+                              long[] scratch) {
+        int k = 0;
+        for (int j = from; j < to; j++) {
+            int i = order[j];
+            if (InteractionGraph.authorsPost(kind[i])) {
+                int post = table.post(selected[i]);
+                scratch[k++] = post >= 0 ? post
+                        : 0x8000_0000L | (Math.floorDiv(time[i], 1000L) & 0x7fff_ffffL);
             }
         }
-        Arrays.sort(keys, 0, k);
-        int[] posts = new int[n];
-        for (int j = 0; j < k; j++) {
-            if (j == 0 || keys[j] != keys[j - 1]) {
-                posts[(int) (keys[j] >>> 32)]++;
-            }
+        if (k == 0) {
+            return 0;
         }
-        return posts;
+        Arrays.sort(scratch, 0, k);
+        int distinct = 1;
+        for (int j = 1; j < k; j++) {
+            distinct += scratch[j] != scratch[j - 1] ? 1 : 0;
+        }
+        return distinct;
+    }
+
+    private static long[] ensure(long[] buffer, int size) {
+        return buffer.length >= size ? buffer : new long[Math.max(size, 2 * buffer.length)];
+    }
+
+    private static int[] identity(int s) {
+        int[] id = new int[s];
+        for (int i = 0; i < s; i++) {
+            id[i] = i;
+        }
+        return id;
+    }
+
+    /** Where each key's run starts in a counting sort by {@code key}: {@code n + 1} offsets. */
+    private static int[] starts(int[] key, int n) {
+        int[] start = new int[n + 1];
+        for (int k : key) {
+            start[k + 1]++;
+        }
+        for (int v = 0; v < n; v++) {
+            start[v + 1] += start[v];
+        }
+        return start;
+    }
+
+    /** Stable counting sort of the items {@code order} by {@code key[item]} in {@code [0, n)}. */
+    private static int[] countingSort(int[] key, int[] order, int n) {
+        int[] next = starts(key, n);
+        int[] sorted = new int[order.length];
+        for (int i : order) {
+            sorted[next[key[i]]++] = i;
+        }
+        return sorted;
     }
 }
