@@ -133,9 +133,12 @@ public final class InfluencePropagation {
     public static InfluencePropagation over(InteractionGraph g, double damping, int threads) {
         float[] influence = g.influenceArray();
         float[] weights = new float[influence.length];
-        for (int e = 0; e < weights.length; e++) {
-            weights[e] = (float) log2p1(influence[e]);
-        }
+        int chunk = 1 << 16;
+        java.util.stream.IntStream.range(0, (weights.length + chunk - 1) / chunk).parallel().forEach(c -> {
+            for (int e = c * chunk, end = Math.min(weights.length, e + chunk); e < end; e++) {
+                weights[e] = (float) log2p1(influence[e]);
+            }
+        });
         return new InfluencePropagation(g.nodeCount(), g.inOffsetsArray(), g.sourcesArray(), weights, damping,
                 threads);
     }

@@ -5,6 +5,7 @@ import dev.renown.core.event.InteractionKind;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Folds the interactions of a window of an {@link EventTable} into an {@link InteractionGraph}.
@@ -14,12 +15,15 @@ import java.util.Arrays;
  * actor's day counts and own posts are found, then by target, which yields the CSR rows with
  * their sources ascending — so it costs {@code O(E + n)} time for time-ordered input (plus a sort
  * of each actor's days or posts otherwise) and {@code O(E)} scratch memory that dies with the
- * call; no hash map, no comparison sort of the edges.
+ * call; no hash map, no comparison sort of the edges. Each pass moves the fields later steps
+ * read along with the events, so those steps scan arrays in order instead of gathering.
  */
 public final class InteractionGraphBuilder {
 
     private static final long DAY_MILLIS = 86_400_000L;
     private static final double LN2 = Math.log(2);
+    /** Events per task in the parallel per-event loops. */
+    private static final int CHUNK = 1 << 16;
 
     private final EventTable table;
     private final long asOfMillis;
@@ -54,15 +58,13 @@ public final class InteractionGraphBuilder {
         int[] selected = selectEvents(windowStart);
         int s = selected.length;
 
-        // Dense local ids in order of first appearance; per selected event its endpoints, time, kind.
+        // Dense local ids in order of first appearance.
         int[] local = new int[table.accounts().size()];
         Arrays.fill(local, -1);
         int[] accountOf = new int[Math.min(2 * s, table.accounts().size())];
         int n = 0;
         int[] src = new int[s];
         int[] dst = new int[s];
-        long[] time = new long[s];
-        byte[] kind = new byte[s];
         for (int i = 0; i < s; i++) {
             int e = selected[i];
             int a = table.actor(e);
@@ -77,14 +79,31 @@ public final class InteractionGraphBuilder {
             }
             src[i] = local[a];
             dst[i] = local[b];
-            time[i] = table.timeMillis(e);
-            kind[i] = (byte) table.kindOrdinal(e);
         }
         accountOf = Arrays.copyOf(accountOf, n);
 
-        // Pass 1: events grouped by actor (stable counting sort). Per actor: day shares, own posts.
-        int[] byActor = countingSort(src, identity(s), n);
+        // Pass 1: a stable counting sort by actor that moves what the later steps read into
+        // actor order, so that they scan memory instead of gathering from it.
         int[] actorStart = starts(src, n);
+        int[] next = Arrays.copyOf(actorStart, n);
+        int[] dstA = new int[s];
+        long[] timeA = new long[s];
+        byte[] kindA = new byte[s];
+        long[] postA = new long[s];
+        for (int i = 0; i < s; i++) {
+            int e = selected[i];
+            int p = next[src[i]]++;
+            long t = table.timeMillis(e);
+            dstA[p] = dst[i];
+            timeA[p] = t;
+            kindA[p] = (byte) table.kindOrdinal(e);
+            int post = table.post(e);
+            postA[p] = post >= 0 ? post : 0x8000_0000L | (Math.floorDiv(t, 1000L) & 0x7fff_ffffL);
+        }
+        src = null;
+        dst = null;
+
+        // Per actor: day shares and own posts; then decay and credit, in parallel.
         double[] credit = new double[s];
         double[] decay = new double[s];
         int[] ownPosts = new int[n];
@@ -93,18 +112,39 @@ public final class InteractionGraphBuilder {
             int from = actorStart[u];
             int to = actorStart[u + 1];
             scratch = ensure(scratch, to - from);
-            dayShares(byActor, from, to, time, credit, scratch);
-            ownPosts[u] = countOwnPosts(byActor, from, to, selected, time, kind, scratch);
+            dayShares(timeA, from, to, credit, scratch);
+            ownPosts[u] = countOwnPosts(kindA, postA, from, to, scratch);
         }
-        for (int i = 0; i < s; i++) {
-            decay[i] = Math.exp(-LN2 * (asOfMillis - time[i]) / halfLifeMillis);
-            credit[i] *= decay[i];
+        postA = null;
+        double rate = LN2 / halfLifeMillis;
+        long[] times = timeA;
+        IntStream.range(0, (s + CHUNK - 1) / CHUNK).parallel().forEach(c -> {
+            for (int p = c * CHUNK, end = Math.min(s, p + CHUNK); p < end; p++) {
+                decay[p] = Math.exp(-rate * (asOfMillis - times[p]));
+                credit[p] *= decay[p];
+            }
+        });
+        timeA = null;
+
+        // Pass 2: a stable counting sort of the actor-ordered events by target: each target's
+        // events come grouped by actor, actors ascending — the CSR rows, with no comparison sort.
+        int[] rowStart = starts(dstA, n);
+        next = Arrays.copyOf(rowStart, n);
+        int[] srcT = new int[s];
+        byte[] kindT = new byte[s];
+        double[] creditT = new double[s];
+        float[] recencyT = new float[s];
+        for (int u = 0; u < n; u++) {
+            for (int p = actorStart[u]; p < actorStart[u + 1]; p++) {
+                int q = next[dstA[p]]++;
+                srcT[q] = u;
+                kindT[q] = kindA[p];
+                creditT[q] = credit[p];
+                recencyT[q] = (float) decay[p];
+            }
         }
 
-        // Pass 2: stable counting sort of the actor-ordered events by target: each target's
-        // events come grouped by actor, actors ascending — the CSR rows, with no comparison sort.
-        int[] byTarget = countingSort(dst, byActor, n);
-        int[] rowStart = starts(dst, n);
+        // Fold each row's runs of one engager into an edge.
         int[] inOffsets = new int[n + 1];
         int[] sources = new int[s];
         float[] engagement = new float[s];
@@ -114,21 +154,20 @@ public final class InteractionGraphBuilder {
         int m = 0;
         for (int v = 0; v < n; v++) {
             inOffsets[v] = m;
-            int k = rowStart[v];
+            int q = rowStart[v];
             int to = rowStart[v + 1];
-            while (k < to) {
-                int u = src[byTarget[k]];
-                double eng = 0;
+            while (q < to) {
+                int u = srcT[q];
+                float eng = 0;
                 double inf = 0;
                 double amp = 0;
                 double conv = 0;
-                for (; k < to && src[byTarget[k]] == u; k++) {
-                    int i = byTarget[k];
-                    int kd = kind[i];
-                    double c = credit[i] * kindWeights[kd];
+                for (; q < to && srcT[q] == u; q++) {
+                    int kd = kindT[q];
+                    double c = creditT[q] * kindWeights[kd];
                     inf += c;
                     if (InteractionGraph.isEngagement(kd)) {
-                        eng = Math.max(eng, decay[i]);
+                        eng = Math.max(eng, recencyT[q]);
                     }
                     if (InteractionGraph.isAmplification(kd)) {
                         amp += c;
@@ -138,7 +177,7 @@ public final class InteractionGraphBuilder {
                     }
                 }
                 sources[m] = u;
-                engagement[m] = (float) eng;
+                engagement[m] = eng;
                 influence[m] = (float) inf;
                 amplification[m] = (float) amp;
                 conversation[m] = (float) conv;
@@ -166,38 +205,39 @@ public final class InteractionGraphBuilder {
     }
 
     /**
-     * Writes into {@code share} the actor-day share {@code log₂(1 + n)/n} of each of one actor's
-     * events {@code order[from..to)}, where {@code n} counts the actor's events on the same UTC
-     * day. Events usually arrive in time order, so the days are found by one scan; otherwise the
-     * actor's days are sorted first, in {@code keys} (at least {@code to − from} long).
+     * Writes into {@code share[from..to)} the actor-day share {@code log₂(1 + n)/n} of one actor's
+     * events, whose times are {@code time[from..to)}, where {@code n} counts the actor's events
+     * on the same UTC day. Events usually arrive in time order, so the days are found by one scan;
+     * otherwise the actor's days are sorted first, in {@code keys} (at least {@code to − from} long).
      */
-    private static void dayShares(int[] order, int from, int to, long[] time, double[] share, long[] keys) {
+    private static void dayShares(long[] time, int from, int to, double[] share, long[] keys) {
         boolean sorted = true;
-        for (int k = from + 1; k < to && sorted; k++) {
-            sorted = Math.floorDiv(time[order[k]], DAY_MILLIS) >= Math.floorDiv(time[order[k - 1]], DAY_MILLIS);
+        long previous = Long.MIN_VALUE;
+        for (int p = from; p < to && sorted; p++) {
+            long day = Math.floorDiv(time[p], DAY_MILLIS);
+            sorted = day >= previous;
+            previous = day;
         }
         if (sorted) {
-            int k = from;
-            while (k < to) {
-                long day = Math.floorDiv(time[order[k]], DAY_MILLIS);
-                int end = k + 1;
-                while (end < to && Math.floorDiv(time[order[end]], DAY_MILLIS) == day) {
+            int p = from;
+            while (p < to) {
+                long day = Math.floorDiv(time[p], DAY_MILLIS);
+                long dayEnd = (day + 1) * DAY_MILLIS;
+                int end = p + 1;
+                while (end < to && time[end] < dayEnd) {
                     end++;
                 }
-                double value = daily(end - k);
-                for (int j = k; j < end; j++) {
-                    share[order[j]] = value;
-                }
-                k = end;
+                Arrays.fill(share, p, end, daily(end - p));
+                p = end;
             }
             return;
         }
         long firstDay = Long.MAX_VALUE;
-        for (int k = from; k < to; k++) {
-            firstDay = Math.min(firstDay, Math.floorDiv(time[order[k]], DAY_MILLIS));
+        for (int p = from; p < to; p++) {
+            firstDay = Math.min(firstDay, Math.floorDiv(time[p], DAY_MILLIS));
         }
-        for (int k = from; k < to; k++) {
-            keys[k - from] = ((Math.floorDiv(time[order[k]], DAY_MILLIS) - firstDay) << 32) | order[k];
+        for (int p = from; p < to; p++) {
+            keys[p - from] = ((Math.floorDiv(time[p], DAY_MILLIS) - firstDay) << 32) | (p - from);
         }
         Arrays.sort(keys, 0, to - from);
         int k = 0;
@@ -209,7 +249,7 @@ public final class InteractionGraphBuilder {
             }
             double value = daily(end - k);
             for (int j = k; j < end; j++) {
-                share[(int) keys[j]] = value;
+                share[from + (int) keys[j]] = value;
             }
             k = end;
         }
@@ -221,15 +261,11 @@ public final class InteractionGraphBuilder {
     }
 
     /** Distinct own posts of one actor; see {@link InteractionGraph#ownPosts(int)}. */
-    private int countOwnPosts(int[] order, int from, int to, int[] selected, long[] time, byte[] kind,
-                              long[] scratch) {
+    private static int countOwnPosts(byte[] kind, long[] post, int from, int to, long[] scratch) {
         int k = 0;
-        for (int j = from; j < to; j++) {
-            int i = order[j];
-            if (InteractionGraph.authorsPost(kind[i])) {
-                int post = table.post(selected[i]);
-                scratch[k++] = post >= 0 ? post
-                        : 0x8000_0000L | (Math.floorDiv(time[i], 1000L) & 0x7fff_ffffL);
+        for (int p = from; p < to; p++) {
+            if (InteractionGraph.authorsPost(kind[p])) {
+                scratch[k++] = post[p];
             }
         }
         if (k == 0) {
@@ -247,14 +283,6 @@ public final class InteractionGraphBuilder {
         return buffer.length >= size ? buffer : new long[Math.max(size, 2 * buffer.length)];
     }
 
-    private static int[] identity(int s) {
-        int[] id = new int[s];
-        for (int i = 0; i < s; i++) {
-            id[i] = i;
-        }
-        return id;
-    }
-
     /** Where each key's run starts in a counting sort by {@code key}: {@code n + 1} offsets. */
     private static int[] starts(int[] key, int n) {
         int[] start = new int[n + 1];
@@ -267,13 +295,4 @@ public final class InteractionGraphBuilder {
         return start;
     }
 
-    /** Stable counting sort of the items {@code order} by {@code key[item]} in {@code [0, n)}. */
-    private static int[] countingSort(int[] key, int[] order, int n) {
-        int[] next = starts(key, n);
-        int[] sorted = new int[order.length];
-        for (int i : order) {
-            sorted[next[key[i]]++] = i;
-        }
-        return sorted;
-    }
 }
