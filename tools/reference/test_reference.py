@@ -34,8 +34,9 @@ class HandComputed(unittest.TestCase):
                            conversation=0, outreach=0)
         self.assertSignals(res, "a", reach=0, amplification=0, network_impact=0,
                            conversation=0, outreach=1)
-        self.assertAlmostEqual(res.scores["b"], 1 + 99 * 0.75 / 20, places=12)  # 4.7125
-        self.assertAlmostEqual(res.scores["a"], 1 + 99 * 0.10 / 20, places=12)  # 1.495
+        self.assertAlmostEqual(res.scores["b"], 1 + 99 * bits_of(reach=1, amplification=1, network_impact=1) / 20,
+                               places=12)
+        self.assertAlmostEqual(res.scores["a"], 1 + 99 * bits_of(outreach=1) / 20, places=12)
         self.assertEqual(res.ranking, [(1, "b"), (2, "a")])
 
     def test_repost_cycle(self):

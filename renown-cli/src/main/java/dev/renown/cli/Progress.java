@@ -6,12 +6,14 @@ import java.util.function.Supplier;
 
 /**
  * Shows how a long operation is doing on stderr: nothing for the first second, then one update
- * per second (rewritten in place on a terminal), and a last line when it ends.
+ * per second rewritten in place on a terminal — or one line every ten seconds when stderr is a
+ * file or a pipe — and a last line when it ends.
  */
 final class Progress implements AutoCloseable {
 
     private static final long FIRST_REPORT_MILLIS = 1000;
     private static final long PERIOD_MILLIS = 1000;
+    private static final long LOG_PERIOD_MILLIS = 10_000;
 
     private final PrintWriter err;
     private final Supplier<String> status;
@@ -34,7 +36,7 @@ final class Progress implements AutoCloseable {
             Thread.sleep(FIRST_REPORT_MILLIS);
             while (!done) {
                 print(false);
-                Thread.sleep(PERIOD_MILLIS);
+                Thread.sleep(terminal ? PERIOD_MILLIS : LOG_PERIOD_MILLIS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -20,12 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Every signal on graphs small enough to compute by hand. Unless a test says otherwise, all
  * interactions happen at the as-of instant (decay factor 1) and each actor acts once a day
  * (day share 1), so an interaction's credit is its kind weight: repost, quote, reply 1, mention
- * 0.5, like 0.25, follow 0.1. Damping d = 0.85.
+ * 0.5, like 0.25, follow 0.1. Damping d = 0.85. Signal weights are fixed here — reach 0.30,
+ * amplification 0.15, network impact 0.30, conversation 0.15, outreach 0.10 — so that every signal
+ * shows in the hand-computed scores whatever the fitted defaults are.
  */
 class SignalsOnTinyGraphsTest {
 
     private static final double EPS = 1e-6;
-    static final ScoringParameters PARAMS = ScoringParameters.defaults().withThreads(1);
+    static final ScoringParameters PARAMS = ScoringParameters.defaults().withThreads(1)
+            .withSignalWeights(0.30, 0.15, 0.30, 0.15, 0.10);
 
     static ScoreBoard score(Events events) {
         return new Scorer(PARAMS).score(events.table(), T0.toEpochMilli());
