@@ -46,10 +46,10 @@ final class DemoCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("Renown demo: SNAP Higgs Twitter activity (De Domenico et al. 2013), "
                 + "retweets, mentions and replies around the Higgs boson announcement.");
         out.header(board);
-        out.table(board.top(top));
+        out.table(board.top(top), board.parameters().signalWeights());
         if (board.size() > 0) {
             spec.commandLine().getOut().println();
-            out.explanation(board.explain(board.nodeAt(0), 5));
+            out.explanation(board.explain(board.nodeAt(0), 5), board.parameters().signalWeights());
             spec.commandLine().getOut().println();
             spec.commandLine().getOut().println("Explain any account: ./renown explain ID --input " + DEMO_FILE);
         }

@@ -53,7 +53,8 @@ final class ExplainCommand implements Callable<Integer> {
                 out.explanation(board, board.explain(node.getAsInt(), evidence));
             }
         } else {
-            new TextOutput(spec.commandLine().getOut()).explanation(board.explain(node.getAsInt(), evidence));
+            new TextOutput(spec.commandLine().getOut()).explanation(board.explain(node.getAsInt(), evidence),
+                    board.parameters().signalWeights());
         }
         spec.commandLine().getOut().flush();
         return scored.exitCode();

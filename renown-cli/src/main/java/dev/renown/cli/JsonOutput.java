@@ -74,6 +74,12 @@ final class JsonOutput implements AutoCloseable {
         json.writeStringField("half_life", board.parameters().halfLife().toString());
         json.writeNumberField("accounts", board.size());
         json.writeNumberField("interactions", board.graph().interactionCount());
+        json.writeObjectFieldStart("signal_weights");
+        double[] weights = board.parameters().signalWeights();
+        for (dev.renown.core.score.SignalKind kind : dev.renown.core.score.SignalKind.values()) {
+            json.writeNumberField(kind.wireName(), weights[kind.ordinal()]);
+        }
+        json.writeEndObject();
     }
 
     private void score(AccountScore s) throws IOException {

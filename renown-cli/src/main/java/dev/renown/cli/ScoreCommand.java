@@ -43,7 +43,7 @@ final class ScoreCommand implements Callable<Integer> {
         } else {
             TextOutput out = new TextOutput(spec.commandLine().getOut());
             out.header(board);
-            out.table(board.top(top));
+            out.table(board.top(top), board.parameters().signalWeights());
         }
         spec.commandLine().getOut().flush();
         return scored.exitCode();

@@ -37,7 +37,7 @@ final class TextOutput {
                 TimeArguments.describe(window), TimeArguments.describe(board.parameters().halfLife()));
     }
 
-    void table(List<AccountScore> scores) {
+    void table(List<AccountScore> scores, double[] weights) {
         out.printf(Locale.ROOT, "%5s  %-" + LABEL_WIDTH + "s %6s   %7s %7s %7s %7s %8s%n", "rank", "account", "score",
                 SHORT[0], SHORT[1], SHORT[2], SHORT[3], SHORT[4]);
         for (AccountScore s : scores) {
@@ -47,22 +47,32 @@ final class TextOutput {
                     s.signal(SignalKind.CONVERSATION).points(), s.signal(SignalKind.OUTREACH).points());
         }
         out.println("Signal columns are points: 1 + reach + amplif + impact + convers + outreach = score.");
+        StringBuilder unweighted = new StringBuilder();
+        for (SignalKind kind : SignalKind.values()) {
+            if (weights[kind.ordinal()] == 0) {
+                unweighted.append(unweighted.length() == 0 ? "" : ", ").append(kind.wireName());
+            }
+        }
+        if (unweighted.length() > 0) {
+            out.println("Weight 0, so no points: " + unweighted + " (the fitted defaults, see docs/validation.md; "
+                    + "--params sets others). Their values are in every explanation.");
+        }
     }
 
-    void explanation(Explanation x) {
+    void explanation(Explanation x, double[] weights) {
         AccountScore s = x.score();
         out.printf(Locale.ROOT, "%s: score %.1f, rank %,d of %,d (top %s)%n", s.label(), s.score(),
                 s.rank(), x.scoredAccounts(), topShare(s.rank(), x.scoredAccounts()));
         out.printf(Locale.ROOT, "from interactions in (%s, %s]%n%n", time(x.windowStartMillis()), time(x.asOfMillis()));
-        out.printf(Locale.ROOT, "%-16s %14s %11s %8s%n", "signal", "raw value", "percentile", "points");
+        out.printf(Locale.ROOT, "%-16s %14s %11s %7s %8s%n", "signal", "raw value", "percentile", "weight", "points");
         double total = 1;
         for (AccountScore.SignalScore p : s.signals()) {
-            out.printf(Locale.ROOT, "%-16s %14s %10.1f%% %8.1f%n", p.kind().wireName(), number(p.value()),
-                    p.percentile(), p.points());
+            out.printf(Locale.ROOT, "%-16s %14s %10.1f%% %7.4f %8.1f%n", p.kind().wireName(), number(p.value()),
+                    p.percentile(), weights[p.kind().ordinal()], p.points());
             total += p.points();
         }
-        out.printf(Locale.ROOT, "%-16s %14s %11s %8.1f%n", "base", "", "", 1.0);
-        out.printf(Locale.ROOT, "%-16s %14s %11s %8.1f%n", "score", "", "", total);
+        out.printf(Locale.ROOT, "%-16s %14s %11s %7s %8.1f%n", "base", "", "", "", 1.0);
+        out.printf(Locale.ROOT, "%-16s %14s %11s %7s %8.1f%n", "score", "", "", "", total);
         for (Explanation.SignalEvidence ev : x.signals()) {
             out.printf(Locale.ROOT, "%n%s — %s%n", ev.kind().wireName(), ev.summary());
             for (Explanation.Contribution c : ev.top()) {

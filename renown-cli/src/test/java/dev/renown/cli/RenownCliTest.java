@@ -167,6 +167,52 @@ class RenownCliTest {
         assertTrue(r.err().contains("1 self-interactions ignored"), r.err());
     }
 
+    /** Higgs' first 2,000 lines span the first 15 hours of 1 July 2012. */
+    private static final String HIGGS_SLICE = "../renown-sources/src/test/resources/higgs/higgs-activity-first2000.txt";
+
+    @Test
+    void evaluate_writes_a_json_report_scripts_can_read() throws IOException {
+        Path report = dir.resolve("report.json");
+        Result r = run("evaluate", "--input", HIGGS_SLICE, "--split", "2012-07-01T12:00:00Z", "--horizon", "12h",
+                "--bootstrap", "20", "--report", report.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("| **Renown score** |"), r.out());
+        JsonNode root = JSON.readTree(report.toFile());
+        assertEquals("2012-07-01T12:00:00Z", root.get("split").asText());
+        assertEquals("PT12H", root.get("horizon").asText());
+        assertTrue(root.get("accounts").asInt() > 0);
+        for (String ranker : new String[] {"renown", "reach", "distinct_engagers", "pagerank", "tweepcred"}) {
+            JsonNode x = root.at("/rankers/" + ranker);
+            for (String metric : new String[] {"spearman", "kendall", "ndcg@10", "ndcg@100", "precision@100"}) {
+                assertTrue(x.has(metric), ranker + " " + metric);
+                assertEquals(2, x.at("/ci/" + metric).size(), ranker + " " + metric);
+            }
+        }
+        Result bad = run("evaluate", "--input", HIGGS_SLICE, "--split", "2012-07-01T12:00:00Z", "--report",
+                dir.resolve("r.txt").toString());
+        assertEquals(2, bad.code());
+        Result asOf = run("evaluate", "--input", HIGGS_SLICE, "--split", "2012-07-01T12:00:00Z", "--as-of", "2012-07-01");
+        assertEquals(2, asOf.code());
+    }
+
+    @Test
+    void fit_writes_weights_that_params_reads_back() throws IOException {
+        Path weights = dir.resolve("weights.json");
+        Result fit = run("fit", "--input", HIGGS_SLICE, "--split", "2012-07-01T15:00:00Z", "--horizon", "2h",
+                "--step", "0.25", "--out", weights.toString());
+        assertEquals(0, fit.code(), fit.err());
+        double[] w = ParameterFile.readSignalWeights(weights);
+        assertEquals(1.0, java.util.Arrays.stream(w).sum(), 1e-9);
+        Result score = run("score", "--input", TINY, "--json", "--params", weights.toString());
+        assertEquals(0, score.code(), score.err());
+        assertEquals(w[0], JSON.readTree(score.out()).at("/signal_weights/reach").asDouble(), 1e-12);
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"signal_weights\":{\"fame\":1}}");
+        Result bad = run("score", "--input", TINY, "--params", broken.toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("unknown signal 'fame'"), bad.err());
+    }
+
     @Test
     void help_lists_the_commands() {
         Result r = run("--help");
