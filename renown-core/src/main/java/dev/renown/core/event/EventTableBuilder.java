@@ -52,6 +52,11 @@ public final class EventTableBuilder implements InteractionSink {
         accounts.update(profile);
     }
 
+    /** Whether the account appeared in an accepted event or profile. */
+    public boolean knows(AccountKey account) {
+        return accounts.find(account).isPresent();
+    }
+
     /** Number of events accepted so far. */
     public int size() {
         return actor.size();

@@ -1,0 +1,119 @@
+package dev.renown.store;
+
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The embedded default: one DuckDB file ({@code jdbc:duckdb:/path/renown.duckdb}), or an
+ * in-memory database ({@code jdbc:duckdb:}). Bulk loads go through DuckDB's appender (about
+ * 800k rows/s here, against a few thousand for batched {@code PreparedStatement}s). Every unit
+ * of work gets its own connection, duplicated from one root connection, so threads can read
+ * concurrently; DuckDB allows one writing process per file.
+ */
+public final class DuckDbStore extends JdbcStore {
+
+    private final DuckDBConnection root;
+
+    private DuckDbStore(String url, DuckDBConnection root) {
+        super(url);
+        this.root = root;
+    }
+
+    /** Opens (creating the file and its directory if needed) and migrates a DuckDB store. */
+    public static DuckDbStore open(String url) {
+        String path = url.substring("jdbc:duckdb:".length());
+        try {
+            if (!path.isEmpty() && !path.startsWith(":memory:")) {
+                Path parent = Path.of(path).toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+            }
+            DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection(url);
+            migrate(new SingleConnectionDataSource(root.duplicate()));
+            return new DuckDbStore(url, root);
+        } catch (IOException e) {
+            throw new StoreException("cannot create the directory for " + url, e);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open " + url, e);
+        }
+    }
+
+    @Override
+    Connection connection() throws SQLException {
+        return root.duplicate();
+    }
+
+    @Override
+    void createStaging(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE IF NOT EXISTS staging_interactions AS SELECT " + INTERACTION_COLUMNS
+                    + " FROM interactions LIMIT 0");
+            s.execute("CREATE TEMP TABLE IF NOT EXISTS staging_accounts AS SELECT " + ACCOUNT_COLUMNS
+                    + " FROM accounts LIMIT 0");
+        }
+    }
+
+    @Override
+    void bulkInsert(Connection c, String table, String columns, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        boolean temp = table.startsWith("staging_");
+        DuckDBConnection d = c.unwrap(DuckDBConnection.class);
+        try (DuckDBAppender a = temp ? d.createAppender("temp", "main", table)
+                : d.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
+            for (Object[] row : rows) {
+                a.beginRow();
+                for (Object v : row) {
+                    if (v == null) {
+                        a.appendNull();
+                    } else if (v instanceof Long) {
+                        a.append((long) (Long) v);
+                    } else if (v instanceof Integer) {
+                        a.append((int) (Integer) v);
+                    } else if (v instanceof Double) {
+                        a.append((double) (Double) v);
+                    } else if (v instanceof String) {
+                        a.append((String) v);
+                    } else if (v instanceof LocalDate) {
+                        a.append((LocalDate) v);
+                    } else {
+                        throw new IllegalArgumentException("cannot append " + v.getClass());
+                    }
+                }
+                a.endRow();
+            }
+        }
+    }
+
+    @Override
+    public long export(Table table, Path file) throws IOException {
+        String format = Exports.format(file);
+        try (Connection c = connection(); Statement s = c.createStatement()) {
+            s.execute("COPY (" + exportQuery(table) + ") TO '" + Exports.quote(file) + "' (" + format + ")");
+            return Exports.count(c, file);
+        } catch (SQLException e) {
+            throw new IOException("cannot export " + table + " to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            root.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close " + url(), e);
+        }
+    }
+}

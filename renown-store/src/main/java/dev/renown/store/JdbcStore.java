@@ -1,0 +1,365 @@
+package dev.renown.store;
+
+import dev.renown.core.event.AccountKey;
+import dev.renown.core.event.AccountProfile;
+import dev.renown.core.event.EventTable;
+import dev.renown.core.event.EventTableBuilder;
+import dev.renown.core.event.Interaction;
+import dev.renown.core.event.InteractionKind;
+import dev.renown.core.score.AccountScore;
+import dev.renown.core.score.ScoreBoard;
+import dev.renown.core.score.SignalKind;
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The part of the store both databases share: the schema (Flyway migrations in
+ * {@code db/migration}), and every query, written in SQL both DuckDB and PostgreSQL accept, with
+ * parameters bound — never concatenated. Subclasses supply connections and the bulk path
+ * ({@link #bulkInsert}): DuckDB's appender, PostgreSQL's {@code COPY}.
+ */
+abstract class JdbcStore implements Store {
+
+    static final String INTERACTION_COLUMNS =
+            "event_key, event_id, network, kind, actor, target, time_ms, post_id, target_post_id, hashtags, text";
+    static final String ACCOUNT_COLUMNS = "network, account_id, handle, display_name, followers, following, posts";
+    static final String SNAPSHOT_COLUMNS = "day, network, account_id, score, reach, amplification, network_impact, "
+            + "conversation, outreach, score_rank, percentile, run_id";
+
+    private final String url;
+
+    JdbcStore(String url) {
+        this.url = url;
+    }
+
+    /** Applies the migrations the database does not have yet. */
+    static void migrate(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    }
+
+    @Override
+    public String url() {
+        return url;
+    }
+
+    /** A connection for one unit of work; the caller closes it. */
+    abstract Connection connection() throws SQLException;
+
+    /**
+     * Appends rows to a table through the database's bulk path, inside the connection's current
+     * transaction. Values are {@link Long}, {@link Integer}, {@link Double}, {@link String},
+     * {@link LocalDate} or null, in the order of {@code columns}.
+     */
+    abstract void bulkInsert(Connection c, String table, String columns, List<Object[]> rows) throws SQLException;
+
+    /** Creates, if needed, the connection-local staging tables an ingest session loads into. */
+    abstract void createStaging(Connection c) throws SQLException;
+
+    /** The staging table of interactions, as SQL can name it. */
+    String stagingInteractions() {
+        return "staging_interactions";
+    }
+
+    String stagingAccounts() {
+        return "staging_accounts";
+    }
+
+    @Override
+    public IngestSession beginIngest(String sourceKey, String description, long runId, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be positive: " + batchSize);
+        }
+        try {
+            Connection c = connection();
+            createStaging(c);
+            return new JdbcIngestSession(this, c, sourceKey, description, runId, batchSize);
+        } catch (SQLException e) {
+            throw new StoreException("cannot start ingest into " + url, e);
+        }
+    }
+
+    @Override
+    public long interactionCount() {
+        return queryLong("SELECT COUNT(*) FROM interactions").orElse(0);
+    }
+
+    @Override
+    public OptionalLong lastInteractionMillis() {
+        return queryLong("SELECT MAX(time_ms) FROM interactions WHERE actor <> target");
+    }
+
+    @Override
+    public OptionalLong firstInteractionMillis() {
+        return queryLong("SELECT MIN(time_ms) FROM interactions");
+    }
+
+    private OptionalLong queryLong(String sql) {
+        try (Connection c = connection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            if (r.next()) {
+                long v = r.getLong(1);
+                return r.wasNull() ? OptionalLong.empty() : OptionalLong.of(v);
+            }
+            return OptionalLong.empty();
+        } catch (SQLException e) {
+            throw new StoreException("query failed on " + url, e);
+        }
+    }
+
+    @Override
+    public EventTable load(long fromExclusive, long toInclusive) {
+        EventTableBuilder builder = new EventTableBuilder();
+        try (Connection c = connection()) {
+            try (PreparedStatement p = c.prepareStatement("SELECT event_id, network, kind, actor, target, time_ms, "
+                    + "post_id, target_post_id, hashtags FROM interactions WHERE time_ms > ? AND time_ms <= ? "
+                    + "ORDER BY time_ms, event_key")) {
+                p.setLong(1, fromExclusive);
+                p.setLong(2, toInclusive);
+                p.setFetchSize(10_000);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        String tags = r.getString(9);
+                        builder.accept(new Interaction(r.getString(1), r.getString(2),
+                                InteractionKind.parse(r.getString(3)), r.getString(4), r.getString(5), r.getLong(6),
+                                r.getString(7), r.getString(8), null,
+                                tags == null || tags.isEmpty() ? List.of() : Arrays.asList(tags.split(" "))));
+                    }
+                }
+            }
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT " + ACCOUNT_COLUMNS
+                    + " FROM accounts WHERE handle IS NOT NULL OR display_name IS NOT NULL OR followers IS NOT NULL")) {
+                while (r.next()) {
+                    AccountKey key = new AccountKey(r.getString(1), r.getString(2));
+                    if (builder.knows(key)) {
+                        builder.profile(new AccountProfile(key, r.getString(3), r.getString(4), count(r, 5), count(r, 6),
+                                count(r, 7)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot load interactions from " + url, e);
+        }
+        return builder.build();
+    }
+
+    private static long count(ResultSet r, int column) throws SQLException {
+        long v = r.getLong(column);
+        return r.wasNull() ? AccountProfile.UNKNOWN : v;
+    }
+
+    @Override
+    public long startRun(String kind, String input, String parameters) {
+        try (Connection c = connection()) {
+            long id;
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT nextval('run_ids')")) {
+                r.next();
+                id = r.getLong(1);
+            }
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO runs (run_id, kind, input, parameters, started_at) VALUES (?, ?, ?, ?, ?)")) {
+                p.setLong(1, id);
+                p.setString(2, kind);
+                p.setString(3, input);
+                p.setString(4, parameters);
+                p.setTimestamp(5, Timestamp.from(Instant.now()));
+                p.executeUpdate();
+            }
+            return id;
+        } catch (SQLException e) {
+            throw new StoreException("cannot record a run in " + url, e);
+        }
+    }
+
+    @Override
+    public void finishRun(long runId, String summary) {
+        try (Connection c = connection();
+             PreparedStatement p = c.prepareStatement("UPDATE runs SET finished_at = ?, summary = ? WHERE run_id = ?")) {
+            p.setTimestamp(1, Timestamp.from(Instant.now()));
+            p.setString(2, summary);
+            p.setLong(3, runId);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot record a run in " + url, e);
+        }
+    }
+
+    @Override
+    public List<RunRecord> runs() {
+        List<RunRecord> runs = new ArrayList<>();
+        try (Connection c = connection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT run_id, kind, input, parameters, started_at, finished_at, summary FROM runs ORDER BY run_id")) {
+            while (r.next()) {
+                Timestamp finished = r.getTimestamp(6);
+                runs.add(new RunRecord(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                        r.getTimestamp(5).toInstant(), finished == null ? null : finished.toInstant(), r.getString(7)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read runs from " + url, e);
+        }
+        return runs;
+    }
+
+    @Override
+    public void saveSnapshots(LocalDate day, ScoreBoard board, long runId) {
+        List<Object[]> rows = new ArrayList<>(board.size());
+        for (int i = 0; i < board.size(); i++) {
+            int v = board.nodeAt(i);
+            AccountScore s = board.accountScore(v);
+            rows.add(new Object[] {day, s.account().network(), s.account().id(), s.score(),
+                s.signal(SignalKind.REACH).value(), s.signal(SignalKind.AMPLIFICATION).value(),
+                s.signal(SignalKind.NETWORK_IMPACT).value(), s.signal(SignalKind.CONVERSATION).value(),
+                s.signal(SignalKind.OUTREACH).value(), s.rank(), s.percentile(), runId});
+        }
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement p = c.prepareStatement("DELETE FROM score_snapshots WHERE day = ?")) {
+                    p.setDate(1, Date.valueOf(day));
+                    p.executeUpdate();
+                }
+                bulkInsert(c, "score_snapshots", SNAPSHOT_COLUMNS, rows);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot save snapshots for " + day + " in " + url, e);
+        }
+    }
+
+    @Override
+    public List<LocalDate> snapshotDays() {
+        List<LocalDate> days = new ArrayList<>();
+        try (Connection c = connection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT DISTINCT day FROM score_snapshots ORDER BY day")) {
+            while (r.next()) {
+                days.add(r.getDate(1).toLocalDate());
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read snapshots from " + url, e);
+        }
+        return days;
+    }
+
+    @Override
+    public int snapshotCount(LocalDate day) {
+        try (Connection c = connection();
+             PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM score_snapshots WHERE day = ?")) {
+            p.setDate(1, Date.valueOf(day));
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read snapshots from " + url, e);
+        }
+    }
+
+    @Override
+    public List<Snapshot> history(AccountKey account, LocalDate from, LocalDate to) {
+        List<Snapshot> history = new ArrayList<>();
+        try (Connection c = connection(); PreparedStatement p = c.prepareStatement("SELECT " + SNAPSHOT_COLUMNS
+                + " FROM score_snapshots WHERE network = ? AND account_id = ? AND day >= ? AND day <= ? ORDER BY day")) {
+            p.setString(1, account.network());
+            p.setString(2, account.id());
+            p.setDate(3, Date.valueOf(from));
+            p.setDate(4, Date.valueOf(to));
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    history.add(snapshot(r));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read history from " + url, e);
+        }
+        return history;
+    }
+
+    @Override
+    public Optional<Snapshot> snapshot(AccountKey account, LocalDate day) {
+        List<Snapshot> one = history(account, day, day);
+        return one.isEmpty() ? Optional.empty() : Optional.of(one.get(0));
+    }
+
+    private static Snapshot snapshot(ResultSet r) throws SQLException {
+        return new Snapshot(r.getDate(1).toLocalDate(), new AccountKey(r.getString(2), r.getString(3)), r.getDouble(4),
+                r.getDouble(5), r.getDouble(6), r.getDouble(7), r.getDouble(8), r.getDouble(9), r.getInt(10),
+                r.getDouble(11), r.getLong(12));
+    }
+
+    @Override
+    public Optional<AccountRecord> account(AccountKey account) {
+        try (Connection c = connection(); PreparedStatement p = c.prepareStatement(
+                "SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE network = ? AND account_id = ?")) {
+            p.setString(1, account.network());
+            p.setString(2, account.id());
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new AccountRecord(account, r.getString(3), r.getString(4), boxed(r, 5), boxed(r, 6),
+                        boxed(r, 7)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read accounts from " + url, e);
+        }
+    }
+
+    private static Long boxed(ResultSet r, int column) throws SQLException {
+        long v = r.getLong(column);
+        return r.wasNull() ? null : v;
+    }
+
+    @Override
+    public Optional<IngestProgress> progress(String sourceKey) {
+        try (Connection c = connection()) {
+            return progress(c, sourceKey);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read ingest progress from " + url, e);
+        }
+    }
+
+    static Optional<IngestProgress> progress(Connection c, String sourceKey) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT source_key, description, records_done, completed, run_id "
+                + "FROM ingest_progress WHERE source_key = ?")) {
+            p.setString(1, sourceKey);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new IngestProgress(r.getString(1), r.getString(2), r.getLong(3), r.getBoolean(4),
+                        boxed(r, 5)));
+            }
+        }
+    }
+
+    /** The query {@link #export} writes for a table. */
+    static String exportQuery(Table table) {
+        switch (table) {
+            case INTERACTIONS:
+                return "SELECT event_id, network, kind, actor, target, time_ms, post_id, target_post_id, hashtags, text "
+                        + "FROM interactions ORDER BY time_ms, event_key";
+            case SNAPSHOTS:
+                return "SELECT " + SNAPSHOT_COLUMNS + " FROM score_snapshots ORDER BY day, score_rank, network, account_id";
+            default:
+                throw new AssertionError(table);
+        }
+    }
+}

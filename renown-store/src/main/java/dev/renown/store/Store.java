@@ -1,0 +1,100 @@
+package dev.renown.store;
+
+import dev.renown.core.event.AccountKey;
+import dev.renown.core.event.EventTable;
+import dev.renown.core.score.ScoreBoard;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Where Renown keeps everything: every interaction it ingests (each once), the accounts, every
+ * day's scores, and what ran. One contract, two implementations — {@link DuckDbStore} (embedded,
+ * one file, the default) and {@link PostgresStore} — chosen by JDBC URL with {@link Stores#open}.
+ *
+ * <p>Ingest is idempotent: interactions are keyed by the 64-bit fingerprint of their event id,
+ * so the same file or stream ingested twice adds nothing, and an ingest stopped at any point
+ * resumes from its last committed batch ({@link #beginIngest}).
+ */
+public interface Store extends AutoCloseable {
+
+    /** The JDBC URL of the database, without credentials. */
+    String url();
+
+    /**
+     * Starts or resumes ingesting one input. {@code sourceKey} identifies the input (the same key
+     * for the same content); the session skips the records a previous ingest of that key already
+     * committed, then commits its own in batches.
+     */
+    default IngestSession beginIngest(String sourceKey, String description, long runId) {
+        return beginIngest(sourceKey, description, runId, DEFAULT_BATCH);
+    }
+
+    /** As {@link #beginIngest(String, String, long)}, committing every {@code batchSize} interactions. */
+    IngestSession beginIngest(String sourceKey, String description, long runId, int batchSize);
+
+    /** Interactions per committed batch unless said otherwise. */
+    int DEFAULT_BATCH = 50_000;
+
+    /** Number of interactions stored. */
+    long interactionCount();
+
+    /** Time of the latest interaction between two different accounts, if any. */
+    OptionalLong lastInteractionMillis();
+
+    /** Time of the earliest interaction, if any. */
+    OptionalLong firstInteractionMillis();
+
+    /**
+     * Loads the interactions with {@code from < time ≤ to} into an event table, with the
+     * accounts' handles and profile counts. Interactions are read in time order.
+     */
+    EventTable load(long fromExclusive, long toInclusive);
+
+    /** Registers a run; returns its id. */
+    long startRun(String kind, String input, String parameters);
+
+    /** Records how a run ended. */
+    void finishRun(long runId, String summary);
+
+    List<RunRecord> runs();
+
+    /** Writes (or replaces) the snapshot of every scored account for {@code day}. */
+    void saveSnapshots(LocalDate day, ScoreBoard board, long runId);
+
+    /** Days that have snapshots, ascending. */
+    List<LocalDate> snapshotDays();
+
+    /** Number of snapshots stored for a day. */
+    int snapshotCount(LocalDate day);
+
+    /** An account's snapshots from {@code from} to {@code to} inclusive, by day. */
+    List<Snapshot> history(AccountKey account, LocalDate from, LocalDate to);
+
+    /** An account's snapshot for one day. */
+    Optional<Snapshot> snapshot(AccountKey account, LocalDate day);
+
+    /** What is stored about an account. */
+    Optional<AccountRecord> account(AccountKey account);
+
+    /** How far an input has been ingested. */
+    Optional<IngestProgress> progress(String sourceKey);
+
+    /**
+     * Writes all interactions (or all snapshots) to a file: Parquet for {@code .parquet}, CSV
+     * with a header for {@code .csv}.
+     */
+    long export(Table table, Path file) throws IOException;
+
+    /** The tables {@link #export} writes. */
+    enum Table {
+        INTERACTIONS, SNAPSHOTS
+    }
+
+    @Override
+    void close();
+}

@@ -1,0 +1,277 @@
+package dev.renown.store;
+
+import dev.renown.core.event.AccountKey;
+import dev.renown.core.event.AccountProfile;
+import dev.renown.core.event.EventTable;
+import dev.renown.core.event.Interaction;
+import dev.renown.core.event.InteractionKind;
+import dev.renown.core.score.ScoreBoard;
+import dev.renown.core.score.Scorer;
+import dev.renown.core.score.ScoringParameters;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The repository contract, run unchanged on every implementation: each subclass only says how to
+ * open a fresh, empty store.
+ */
+abstract class StoreContractTest {
+
+    static final long T0 = 1_341_100_000_000L; // 2012-07-01T00:26:40Z
+    static final long HOUR = 3_600_000L;
+
+    @TempDir
+    Path dir;
+
+    Store store;
+
+    /** A fresh, empty, migrated store. */
+    abstract Store open() throws Exception;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        store = open();
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.close();
+    }
+
+    /** n interactions among 50 accounts over n hours, with a few self-interactions. */
+    static List<Interaction> interactions(int n, long seed) {
+        Random r = new Random(seed);
+        List<Interaction> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            InteractionKind kind = InteractionKind.ofOrdinal(r.nextInt(5));
+            String actor = "a" + r.nextInt(50);
+            String target = i % 97 == 0 ? actor : "a" + r.nextInt(50);
+            list.add(new Interaction("e" + seed + "-" + i, "test", kind, actor, target, T0 + i * HOUR,
+                    r.nextBoolean() ? "p" + i : null, null, i % 5 == 0 ? "hello, \"world\"" : null,
+                    i % 3 == 0 ? List.of("higgs", "cern") : List.of()));
+        }
+        return list;
+    }
+
+    static IngestResult ingest(Store store, String key, List<Interaction> list, int batch) {
+        try (IngestSession s = store.beginIngest(key, "test input " + key, 1, batch)) {
+            list.forEach(s::accept);
+            return s.finish();
+        }
+    }
+
+    @Test
+    void ingesting_the_same_input_twice_adds_nothing() {
+        List<Interaction> list = interactions(1000, 1);
+        IngestResult first = ingest(store, "k1", list, 300);
+        assertEquals(1000, first.records());
+        assertEquals(1000, first.inserted());
+        assertEquals(1000, store.interactionCount());
+        // The same input again: everything was committed, so it is all skipped.
+        IngestResult again = ingest(store, "k1", list, 300);
+        assertEquals(1000, again.skipped());
+        assertEquals(0, again.inserted());
+        // The same interactions under another key (another file with the same content): all duplicates.
+        IngestResult copy = ingest(store, "k2", list, 300);
+        assertEquals(0, copy.inserted());
+        assertEquals(1000, copy.duplicates());
+        assertEquals(1000, store.interactionCount());
+    }
+
+    @Test
+    void duplicates_within_one_input_are_stored_once() {
+        List<Interaction> list = new ArrayList<>(interactions(100, 2));
+        list.addAll(interactions(100, 2));
+        IngestResult r = ingest(store, "dups", list, 70);
+        assertEquals(200, r.records());
+        assertEquals(100, r.inserted());
+        assertEquals(100, r.duplicates());
+        assertEquals(100, store.interactionCount());
+    }
+
+    @Test
+    void a_stopped_ingest_resumes_after_its_last_committed_batch() {
+        List<Interaction> list = interactions(1000, 3);
+        try (IngestSession s = store.beginIngest("k", "input", 1, 200)) {
+            assertEquals(0, s.resumedAt());
+            for (int i = 0; i < 750; i++) {
+                s.accept(list.get(i));
+            }
+            // no finish(): the process dies here; 600 are committed, 150 were only buffered
+        }
+        assertEquals(600, store.interactionCount());
+        IngestProgress p = store.progress("k").orElseThrow();
+        assertEquals(600, p.recordsDone());
+        assertFalse(p.completed());
+        try (IngestSession s = store.beginIngest("k", "input", 2, 200)) {
+            assertEquals(600, s.resumedAt());
+            list.forEach(s::accept);
+            IngestResult r = s.finish();
+            assertEquals(600, r.skipped());
+            assertEquals(400, r.inserted());
+            assertEquals(0, r.duplicates());
+        }
+        assertEquals(1000, store.interactionCount());
+        assertTrue(store.progress("k").orElseThrow().completed());
+    }
+
+    @Test
+    void load_reads_a_window_back_into_an_event_table_with_profiles() {
+        List<Interaction> list = interactions(300, 4);
+        try (IngestSession s = store.beginIngest("k", "input", 1)) {
+            list.forEach(s::accept);
+            s.profile(new AccountProfile(new AccountKey("test", "a7"), "seven", "Seven", 1234, 5, 67));
+            s.finish();
+        }
+        EventTable all = store.load(Long.MIN_VALUE, Long.MAX_VALUE);
+        assertEquals(300, all.size());
+        EventTable window = store.load(T0 + 99 * HOUR, T0 + 199 * HOUR);
+        assertEquals(100, window.size());
+        for (int e = 0; e < window.size(); e++) {
+            assertTrue(window.timeMillis(e) > T0 + 99 * HOUR && window.timeMillis(e) <= T0 + 199 * HOUR);
+        }
+        int a7 = all.accounts().lookup("test:a7").getAsInt();
+        assertEquals("seven", all.accounts().handle(a7).orElseThrow());
+        assertEquals(1234, all.accounts().followers(a7));
+        // Kinds, times, posts and hashtags survive the round trip.
+        Set<String> stored = new HashSet<>();
+        for (int e = 0; e < all.size(); e++) {
+            stored.add(all.accounts().id(all.actor(e)) + ">" + all.accounts().id(all.target(e)) + ":"
+                    + all.kind(e) + "@" + all.timeMillis(e));
+        }
+        for (Interaction i : list) {
+            assertTrue(stored.contains(i.actorId() + ">" + i.targetId() + ":" + i.kind() + "@" + i.timeMillis()));
+        }
+        assertEquals(list.get(list.size() - 1).timeMillis(), store.lastInteractionMillis().getAsLong());
+        assertEquals(T0, store.firstInteractionMillis().getAsLong());
+    }
+
+    @Test
+    void profiles_update_accounts_without_forgetting_what_was_known() {
+        AccountKey a = new AccountKey("test", "a1");
+        try (IngestSession s = store.beginIngest("k", "input", 1)) {
+            s.accept(Interaction.of("test", InteractionKind.LIKE, "a1", "a2", T0));
+            s.profile(new AccountProfile(a, "one", "First", 10, AccountProfile.UNKNOWN, AccountProfile.UNKNOWN));
+            s.finish();
+        }
+        try (IngestSession s = store.beginIngest("k2", "input", 1)) {
+            s.profile(new AccountProfile(a, null, "First Name", AccountProfile.UNKNOWN, 3, AccountProfile.UNKNOWN));
+            s.accept(Interaction.of("test", InteractionKind.LIKE, "a2", "a1", T0));
+            s.finish();
+        }
+        AccountRecord r = store.account(a).orElseThrow();
+        assertEquals("one", r.handle());
+        assertEquals("First Name", r.displayName());
+        assertEquals(10L, r.followers());
+        assertEquals(3L, r.following());
+        assertNull(r.posts());
+        assertTrue(store.account(new AccountKey("test", "a2")).isPresent());
+        assertTrue(store.account(new AccountKey("test", "nobody")).isEmpty());
+    }
+
+    @Test
+    void snapshots_are_written_per_day_replaced_and_read_back_as_history() {
+        ingest(store, "k", interactions(500, 5), 1000);
+        EventTable table = store.load(Long.MIN_VALUE, Long.MAX_VALUE);
+        ScoringParameters p = ScoringParameters.defaults().withThreads(1);
+        ScoreBoard day1 = new Scorer(p).score(table, T0 + 24 * HOUR);
+        ScoreBoard day2 = new Scorer(p).score(table, T0 + 48 * HOUR);
+        long run = store.startRun("backfill", "test", "{}");
+        store.saveSnapshots(LocalDate.of(2012, 7, 1), day1, run);
+        store.saveSnapshots(LocalDate.of(2012, 7, 2), day2, run);
+        store.saveSnapshots(LocalDate.of(2012, 7, 2), day2, run); // replaced, not doubled
+        assertEquals(List.of(LocalDate.of(2012, 7, 1), LocalDate.of(2012, 7, 2)), store.snapshotDays());
+        assertEquals(day1.size(), store.snapshotCount(LocalDate.of(2012, 7, 1)));
+        assertEquals(day2.size(), store.snapshotCount(LocalDate.of(2012, 7, 2)));
+        int top = day2.nodeAt(0);
+        AccountKey account = table.accounts().key(day2.graph().account(top));
+        List<Snapshot> history = store.history(account, LocalDate.of(2012, 6, 1), LocalDate.of(2012, 8, 1));
+        assertFalse(history.isEmpty());
+        Snapshot last = history.get(history.size() - 1);
+        assertEquals(LocalDate.of(2012, 7, 2), last.day());
+        assertEquals(day2.score(top), last.score(), 1e-12);
+        assertEquals(1, last.rank());
+        assertEquals(day2.value(dev.renown.core.score.SignalKind.REACH, top), last.reach(), 1e-12);
+        assertEquals(run, last.runId());
+        assertTrue(store.snapshot(account, LocalDate.of(2012, 7, 2)).isPresent());
+        assertTrue(store.snapshot(account, LocalDate.of(2012, 7, 9)).isEmpty());
+    }
+
+    @Test
+    void runs_record_what_ran() {
+        long a = store.startRun("ingest", "file.txt", "{\"batch\":1}");
+        long b = store.startRun("backfill", null, null);
+        store.finishRun(a, "1,000 interactions");
+        List<RunRecord> runs = store.runs();
+        assertEquals(2, runs.size());
+        assertEquals(a, runs.get(0).runId());
+        assertEquals("ingest", runs.get(0).kind());
+        assertNotNull(runs.get(0).finishedAt());
+        assertEquals("1,000 interactions", runs.get(0).summary());
+        assertEquals(b, runs.get(1).runId());
+        assertNull(runs.get(1).finishedAt());
+        assertTrue(b > a);
+    }
+
+    @Test
+    void exports_interactions_and_snapshots_to_parquet_and_csv() throws Exception {
+        List<Interaction> list = interactions(400, 6);
+        ingest(store, "k", list, 150);
+        EventTable table = store.load(Long.MIN_VALUE, Long.MAX_VALUE);
+        store.saveSnapshots(LocalDate.of(2012, 7, 3), new Scorer(ScoringParameters.defaults().withThreads(1))
+                .score(table), store.startRun("test", null, null));
+        Path parquet = dir.resolve("interactions.parquet");
+        Path csv = dir.resolve("interactions.csv");
+        assertEquals(400, store.export(Store.Table.INTERACTIONS, parquet));
+        assertEquals(400, store.export(Store.Table.INTERACTIONS, csv));
+        long snapshots = store.snapshotCount(LocalDate.of(2012, 7, 3));
+        assertEquals(snapshots, store.export(Store.Table.SNAPSHOTS, dir.resolve("scores.parquet")));
+        assertEquals(snapshots, store.export(Store.Table.SNAPSHOTS, dir.resolve("scores.csv")));
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement()) {
+            Set<String> ids = new HashSet<>();
+            try (ResultSet r = s.executeQuery("SELECT event_id, text, hashtags FROM read_parquet('" + parquet + "')")) {
+                while (r.next()) {
+                    ids.add(r.getString(1));
+                }
+            }
+            Set<String> expected = new HashSet<>();
+            list.forEach(i -> expected.add(i.eventId()));
+            assertEquals(expected, ids);
+            try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM read_csv_auto('" + csv + "') "
+                    + "WHERE text = 'hello, \"world\"'")) {
+                r.next();
+                assertEquals(80, r.getLong(1));
+            }
+        }
+        // Import the export into another store: the same interactions.
+        Path other = dir.resolve("other.duckdb");
+        try (Store copy = Stores.open("jdbc:duckdb:" + other, null, null)) {
+            try (IngestSession s = copy.beginIngest("import", "parquet", 1)) {
+                ExportFiles.readInteractions(parquet, s);
+                IngestResult r = s.finish();
+                assertEquals(400, r.inserted());
+            }
+            assertEquals(400, copy.interactionCount());
+        }
+    }
+}
