@@ -1,19 +1,22 @@
 package dev.renown.cli;
 
 import dev.renown.core.score.ScoreBoard;
+import dev.renown.store.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code renown demo}: scores the demo data shipped in the repository. */
+/** {@code renown demo}: the shipped demo data, through the database, scored and explained. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Score the shipped demo data (SNAP Higgs Twitter activity, 1-7 July 2012), "
-                + "print the top accounts and explain the first.")
+        description = "Load the shipped demo data (SNAP Higgs Twitter activity, 1-7 July 2012) into the database "
+                + "(the embedded DuckDB by default; nothing is loaded twice), write a snapshot per day, then print "
+                + "the top accounts and explain the first.")
 final class DemoCommand implements Callable<Integer> {
 
     /** The demo data, relative to the repository root. */
@@ -31,29 +34,43 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path file = Path.of(System.getProperty("renown.home", "."), DEMO_FILE);
+        Path file = StoreOptions.home().resolve(DEMO_FILE);
         if (!Files.isReadable(file)) {
             throw new Renown.UserError("demo data not found at " + file.toAbsolutePath()
                     + "; run renown from the repository root or set -Drenown.home", 1);
         }
-        InputOptions input = new InputOptions();
-        input.inputs.add(file);
-        input.format = "snap-activity";
-        input.rejectsFile = Path.of("renown-rejects.ndjson");
-        ScoringSetup.Scored scored = setup.load(input, spec.commandLine().getErr());
-        ScoreBoard board = scored.board();
-        TextOutput out = new TextOutput(spec.commandLine().getOut());
-        spec.commandLine().getOut().println("Renown demo: SNAP Higgs Twitter activity (De Domenico et al. 2013), "
-                + "retweets, mentions and replies around the Higgs boson announcement.");
-        out.header(board);
-        out.table(board.top(top), board.parameters().signalWeights());
-        if (board.size() > 0) {
-            spec.commandLine().getOut().println();
-            out.explanation(board.explain(board.nodeAt(0), 5), board.parameters().signalWeights());
-            spec.commandLine().getOut().println();
-            spec.commandLine().getOut().println("Explain any account: ./renown explain ID --input " + DEMO_FILE);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        out.println("Renown demo: SNAP Higgs Twitter activity (De Domenico et al. 2013), retweets, mentions and "
+                + "replies around the Higgs boson announcement.");
+        IngestCommand ingest = new IngestCommand();
+        ingest.spec = spec;
+        ingest.storeOptions = setup.store;
+        ingest.input = new InputOptions();
+        ingest.input.inputs.add(file);
+        ingest.input.format = "snap-activity";
+        ingest.input.rejectsFile = Path.of("renown-rejects.ndjson");
+        ingest.batch = Store.DEFAULT_BATCH;
+        int code = ingest.call();
+        try (Store store = setup.store.open()) {
+            int days = BackfillCommand.run(store, null, null, true, setup.scoring, out, err);
+            if (days > 0) {
+                out.println(days + " day(s) of snapshots written; see them with ./renown history ACCOUNT");
+            }
         }
-        spec.commandLine().getOut().flush();
-        return scored.exitCode();
+        ScoringSetup.Scored scored = setup.load(null, err);
+        ScoreBoard board = scored.board();
+        TextOutput text = new TextOutput(out);
+        out.println();
+        text.header(board);
+        text.table(board.top(top), board.parameters().signalWeights());
+        if (board.size() > 0) {
+            out.println();
+            text.explanation(board.explain(board.nodeAt(0), 5), board.parameters().signalWeights());
+            out.println();
+            out.println("Explain any account: ./renown explain ID    its history: ./renown history ID");
+        }
+        out.flush();
+        return Math.max(code, scored.exitCode());
     }
 }

@@ -23,8 +23,9 @@ final class ExplainCommand implements Callable<Integer> {
             description = "The account: network:id, a bare id, or a handle.")
     String account;
 
-    @CommandLine.ArgGroup(exclusive = false, multiplicity = "1")
-    InputOptions input = new InputOptions();
+    @CommandLine.ArgGroup(exclusive = false, multiplicity = "0..1",
+            heading = "Input (without --input, the interactions in the database are scored):%n")
+    InputOptions input;
 
     @Mixin
     ScoringSetup setup = new ScoringSetup();

@@ -19,7 +19,9 @@ import java.nio.file.NoSuchFileException;
         mixinStandardHelpOptions = true,
         version = "renown 0.1.0",
         description = "Open, explainable influence scores (1-100) from interaction data you own.",
-        subcommands = {ScoreCommand.class, ExplainCommand.class, EvaluateCommand.class, FitCommand.class, DemoCommand.class,
+        subcommands = {IngestCommand.class, ScoreCommand.class, ExplainCommand.class, HistoryCommand.class,
+                BackfillCommand.class, ExportCommand.class, ImportCommand.class, EvaluateCommand.class, FitCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Renown implements Runnable {
 
@@ -54,6 +56,10 @@ public final class Renown implements Runnable {
                 return 1;
             }
             if (e instanceof IOException || e instanceof java.io.UncheckedIOException) {
+                w.println("renown: error: " + e.getMessage());
+                return 1;
+            }
+            if (e instanceof dev.renown.store.StoreException) {
                 w.println("renown: error: " + e.getMessage());
                 return 1;
             }

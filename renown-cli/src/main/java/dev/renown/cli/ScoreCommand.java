@@ -10,14 +10,15 @@ import java.util.concurrent.Callable;
 
 /** {@code renown score}: ranks every account of the input. */
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = "Score every account in the input and print the top of the ranking.")
+        description = "Score every account in the input files, or in the database, and print the top of the ranking.")
 final class ScoreCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.ArgGroup(exclusive = false, multiplicity = "1")
-    InputOptions input = new InputOptions();
+    @CommandLine.ArgGroup(exclusive = false, multiplicity = "0..1",
+            heading = "Input (without --input, the interactions in the database are scored):%n")
+    InputOptions input;
 
     @Mixin
     ScoringSetup setup = new ScoringSetup();

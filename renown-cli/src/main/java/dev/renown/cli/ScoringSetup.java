@@ -4,23 +4,34 @@ import dev.renown.core.event.EventTable;
 import dev.renown.core.score.ScoreBoard;
 import dev.renown.core.score.Scorer;
 import dev.renown.core.score.ScoringParameters;
+import dev.renown.store.Store;
 import picocli.CommandLine.Mixin;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.OptionalLong;
 
-/** Loads input and scores it, reporting what was skipped; shared by the scoring commands. */
+/**
+ * Loads interactions — from input files, or from the store when no file is given — and scores
+ * them, reporting what was skipped; shared by the scoring commands.
+ */
 final class ScoringSetup {
 
     @Mixin
     ScoringOptions scoring = new ScoringOptions();
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
 
     /** The scores, and the exit code the load calls for. */
     record Scored(ScoreBoard board, int exitCode) {
     }
 
     Scored load(InputOptions input, PrintWriter err) throws IOException {
+        if (input == null || input.inputs.isEmpty()) {
+            return loadStore(err);
+        }
         long start = System.nanoTime();
         InputOptions.Loaded loaded = input.load(err);
         long loadedAt = System.nanoTime();
@@ -49,6 +60,40 @@ final class ScoringSetup {
             err.println("renown: no interactions between two different accounts in the window; nothing to score");
         }
         return new Scored(board, loaded.rejects().total() > 0 ? Renown.EXIT_REJECTS : 0);
+    }
+
+    /** Scores the interactions in the store, in the window before the as-of time. */
+    private Scored loadStore(PrintWriter err) throws IOException {
+        long start = System.nanoTime();
+        ScoringParameters parameters = scoring.parameters();
+        EventTable table;
+        long asOf;
+        String url;
+        try (Store s = store.open()) {
+            url = s.url();
+            OptionalLong last = s.lastInteractionMillis();
+            if (last.isEmpty()) {
+                throw new Renown.UserError("no interactions in " + s.url() + "; load some with renown ingest, "
+                        + "or score a file with --input", 1);
+            }
+            asOf = scoring.asOf != null ? scoring.asOf.toEpochMilli() : last.getAsLong();
+            long from = asOf - parameters.window().toMillis();
+            try (Progress progress = new Progress(err, () -> "reading interactions from " + url)) {
+                table = s.load(from, asOf);
+            }
+        }
+        long loadedAt = System.nanoTime();
+        ScoreBoard board;
+        try (Progress progress = new Progress(err, () -> "scoring " + String.format(Locale.ROOT, "%,d", table.size())
+                + " interactions")) {
+            board = new Scorer(parameters).score(table, asOf);
+        }
+        err.printf(Locale.ROOT, "renown: read %,d interactions from %s in %.2f s, scored %,d accounts in %.2f s%n",
+                table.size(), url, (loadedAt - start) / 1e9, board.size(), (System.nanoTime() - loadedAt) / 1e9);
+        if (board.size() == 0) {
+            err.println("renown: no interactions between two different accounts in the window; nothing to score");
+        }
+        return new Scored(board, 0);
     }
 
     /** The sum of the heap pools' peak usage so far: an upper bound of the peak heap in use. */

@@ -19,7 +19,8 @@ import java.util.concurrent.BlockingQueue;
 public final class PipelinedReader {
 
     private static final int BATCH = 4096;
-    private static final int QUEUED_BATCHES = 8;
+    /** Up to 64 × 4,096 interactions wait for the consumer: a few tens of MB at most. */
+    private static final int QUEUED_BATCHES = 64;
     private static final Object[] END = new Object[0];
 
     private PipelinedReader() {

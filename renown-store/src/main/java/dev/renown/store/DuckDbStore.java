@@ -11,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * The embedded default: one DuckDB file ({@code jdbc:duckdb:/path/renown.duckdb}), or an
@@ -40,7 +39,7 @@ public final class DuckDbStore extends JdbcStore {
                 }
             }
             DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection(url);
-            migrate(new SingleConnectionDataSource(root.duplicate()));
+            migrate(new SingleConnectionDataSource(root.duplicate()), "duckdb");
             return new DuckDbStore(url, root);
         } catch (IOException e) {
             throw new StoreException("cannot create the directory for " + url, e);
@@ -55,6 +54,13 @@ public final class DuckDbStore extends JdbcStore {
     }
 
     @Override
+    String insertNewInteractions() {
+        return "INSERT INTO interactions (" + INTERACTION_COLUMNS + ") SELECT " + INTERACTION_COLUMNS
+                + " FROM staging_interactions s WHERE NOT EXISTS "
+                + "(SELECT 1 FROM interactions i WHERE i.event_key = s.event_key)";
+    }
+
+    @Override
     void createStaging(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TEMP TABLE IF NOT EXISTS staging_interactions AS SELECT " + INTERACTION_COLUMNS
@@ -65,31 +71,58 @@ public final class DuckDbStore extends JdbcStore {
     }
 
     @Override
-    void bulkInsert(Connection c, String table, String columns, List<Object[]> rows) throws SQLException {
+    void bulkInsert(Connection c, String table, String columns, ColumnBatch rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
         boolean temp = table.startsWith("staging_");
         DuckDBConnection d = c.unwrap(DuckDBConnection.class);
+        int n = rows.size();
+        int k = rows.columnCount();
         try (DuckDBAppender a = temp ? d.createAppender("temp", "main", table)
                 : d.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
-            for (Object[] row : rows) {
+            for (int r = 0; r < n; r++) {
                 a.beginRow();
-                for (Object v : row) {
-                    if (v == null) {
-                        a.appendNull();
-                    } else if (v instanceof Long) {
-                        a.append((long) (Long) v);
-                    } else if (v instanceof Integer) {
-                        a.append((int) (Integer) v);
-                    } else if (v instanceof Double) {
-                        a.append((double) (Double) v);
-                    } else if (v instanceof String) {
-                        a.append((String) v);
-                    } else if (v instanceof LocalDate) {
-                        a.append((LocalDate) v);
-                    } else {
-                        throw new IllegalArgumentException("cannot append " + v.getClass());
+                for (int col = 0; col < k; col++) {
+                    switch (rows.type(col)) {
+                        case LONG:
+                            a.append(rows.getLong(r, col));
+                            break;
+                        case INT:
+                            a.append(rows.getInt(r, col));
+                            break;
+                        case DOUBLE:
+                            a.append(rows.getDouble(r, col));
+                            break;
+                        case NULLABLE_LONG: {
+                            Long v = rows.getNullableLong(r, col);
+                            if (v == null) {
+                                a.appendNull();
+                            } else {
+                                a.append((long) v);
+                            }
+                            break;
+                        }
+                        case STRING: {
+                            String v = rows.getString(r, col);
+                            if (v == null) {
+                                a.appendNull();
+                            } else {
+                                a.append(v);
+                            }
+                            break;
+                        }
+                        case DATE: {
+                            LocalDate v = rows.getDate(r, col);
+                            if (v == null) {
+                                a.appendNull();
+                            } else {
+                                a.append(v);
+                            }
+                            break;
+                        }
+                        default:
+                            throw new AssertionError(rows.type(col));
                     }
                 }
                 a.endRow();

@@ -3,27 +3,41 @@ package dev.renown.store;
 import dev.renown.core.event.AccountProfile;
 import dev.renown.core.event.EventTableBuilder;
 import dev.renown.core.event.Interaction;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Batches one input's interactions into the store. Each batch is one transaction: the
  * interactions go to a staging table through the bulk path and from there into
- * {@code interactions} with {@code ON CONFLICT DO NOTHING} on the event key; the accounts they
- * name, and the profiles that came with them, are upserted; and the input's progress — how many
- * of its records are now committed — is written. A crash loses at most the uncommitted batch,
+ * {@code interactions} unless their event key is stored already; the accounts they name, and
+ * the profiles that came with them, are added or updated; and the input's progress — how many of
+ * its records are now committed — is written. A crash loses at most the uncommitted batches,
  * which the next session re-reads; nothing is stored twice.
+ *
+ * <p>Into an empty store the session takes a shorter path: it remembers every event key and
+ * account it has queued, so what it writes is known to be new and is appended straight into the
+ * tables, without staging or existence checks. That is the common first load; it switches back
+ * to the staging path if the remembered keys would grow past {@link #MAX_REMEMBERED_KEYS}.
+ *
+ * <p>Batches are written by a background thread, one at a time, while the caller fills the
+ * next: reading, parsing and writing overlap. {@link #accept} waits only when a full batch is
+ * ready and the previous one is still being written.
  */
 final class JdbcIngestSession implements IngestSession {
+
+    /** Event keys remembered for the direct path (16 bytes each in the hash set, about 300 MB). */
+    static final int MAX_REMEMBERED_KEYS = 20_000_000;
 
     private final JdbcStore store;
     private final Connection c;
@@ -32,25 +46,61 @@ final class JdbcIngestSession implements IngestSession {
     private final long runId;
     private final int batchSize;
     private final long resumedAt;
-    private final List<Object[]> interactions = new ArrayList<>();
-    private final LongOpenHashSet batchKeys = new LongOpenHashSet();
-    private final Map<String, Object[]> accounts = new LinkedHashMap<>();
+    private final ExecutorService writer;
+    private final LongOpenHashSet sessionKeys = new LongOpenHashSet();
+    private final LongOpenHashSet queuedAccounts = new LongOpenHashSet();
+    private Batch batch;
+    private Future<int[]> inFlight;
+    private boolean direct;
     private long records;
     private long skipped;
     private long inserted;
     private long duplicates;
     private long profiles;
 
+    /** One batch: immutable once handed to the writer. */
+    private static final class Batch {
+        final ColumnBatch interactions = new ColumnBatch(JdbcStore.INTERACTION_TYPES);
+        final LongOpenHashSet keys = new LongOpenHashSet();
+        /** Accounts the batch names for the first time in this session, without profile data. */
+        final ColumnBatch plainAccounts = new ColumnBatch(JdbcStore.ACCOUNT_TYPES);
+        /** Profiles, merged per account: the row of each account's fingerprint. */
+        final ColumnBatch profiledAccounts = new ColumnBatch(JdbcStore.ACCOUNT_TYPES);
+        final Long2IntOpenHashMap profileRow = new Long2IntOpenHashMap();
+        boolean direct;
+        long recordsDone;
+        boolean complete;
+
+        Batch() {
+            profileRow.defaultReturnValue(-1);
+        }
+    }
+
     JdbcIngestSession(JdbcStore store, Connection c, String sourceKey, String description, long runId, int batchSize)
             throws SQLException {
-        this.batchSize = batchSize;
         this.store = store;
         this.c = c;
         this.sourceKey = sourceKey;
         this.description = description;
         this.runId = runId;
+        this.batchSize = batchSize;
         Optional<IngestProgress> previous = JdbcStore.progress(c, sourceKey);
         this.resumedAt = previous.map(IngestProgress::recordsDone).orElse(0L);
+        this.direct = isEmpty(c);
+        this.batch = new Batch();
+        this.writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "renown-ingest-writer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static boolean isEmpty(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT (SELECT COUNT(*) FROM interactions) + (SELECT COUNT(*) FROM accounts)")) {
+            r.next();
+            return r.getLong(1) == 0;
+        }
     }
 
     @Override
@@ -66,30 +116,76 @@ final class JdbcIngestSession implements IngestSession {
             return;
         }
         long key = EventTableBuilder.fingerprint64(i.eventId());
-        if (!batchKeys.add(key)) {
+        if (!batch.keys.add(key) || (direct && sessionKeys.contains(key))) {
             duplicates++;
             return;
         }
-        interactions.add(new Object[] {key, i.eventId(), i.network(), i.kind().wireName(), i.actorId(), i.targetId(),
-            i.timeMillis(), i.postId(), i.targetPostId(), i.hashtags().isEmpty() ? null : String.join(" ", i.hashtags()),
-            i.text()});
+        ColumnBatch rows = batch.interactions;
+        int r = rows.addRow();
+        rows.setLong(r, 0, key);
+        rows.setString(r, 1, i.eventId());
+        rows.setString(r, 2, i.network());
+        rows.setString(r, 3, i.kind().wireName());
+        rows.setString(r, 4, i.actorId());
+        rows.setString(r, 5, i.targetId());
+        rows.setLong(r, 6, i.timeMillis());
+        rows.setString(r, 7, i.postId());
+        rows.setString(r, 8, i.targetPostId());
+        rows.setString(r, 9, i.hashtags().isEmpty() ? null : String.join(" ", i.hashtags()));
+        rows.setString(r, 10, i.text());
         account(i.network(), i.actorId());
         account(i.network(), i.targetId());
-        if (interactions.size() >= batchSize) {
-            commit(false);
+        if (rows.size() >= batchSize) {
+            submit(false);
         }
     }
 
+    /** The fingerprint of an account, without building a string per call. */
+    private static long accountKey(String network, String id) {
+        return EventTableBuilder.fingerprint64(id) * 31 + EventTableBuilder.fingerprint64(network);
+    }
+
     private void account(String network, String id) {
-        accounts.putIfAbsent(network + '\u0000' + id, new Object[] {network, id, null, null, null, null, null});
+        if (queuedAccounts.add(accountKey(network, id))) {
+            ColumnBatch a = batch.plainAccounts;
+            int r = a.addRow();
+            a.setString(r, 0, network);
+            a.setString(r, 1, id);
+        }
     }
 
     @Override
     public void profile(AccountProfile p) {
-        // Profiles are upserts: applying one again on resume changes nothing.
+        // Profiles are updates: applying one again on resume changes nothing.
         profiles++;
-        accounts.put(p.account().network() + '\u0000' + p.account().id(), new Object[] {p.account().network(),
-            p.account().id(), p.handle(), p.displayName(), known(p.followers()), known(p.following()), known(p.posts())});
+        String network = p.account().network();
+        String id = p.account().id();
+        long key = accountKey(network, id);
+        queuedAccounts.add(key);
+        ColumnBatch a = batch.profiledAccounts;
+        int r = batch.profileRow.get(key);
+        if (r < 0) {
+            r = a.addRow();
+            batch.profileRow.put(key, r);
+            a.setString(r, 0, network);
+            a.setString(r, 1, id);
+        }
+        // Later profiles of the same account win, field by field.
+        if (p.handle() != null) {
+            a.setString(r, 2, p.handle());
+        }
+        if (p.displayName() != null) {
+            a.setString(r, 3, p.displayName());
+        }
+        if (known(p.followers()) != null) {
+            a.setNullableLong(r, 4, known(p.followers()));
+        }
+        if (known(p.following()) != null) {
+            a.setNullableLong(r, 5, known(p.following()));
+        }
+        if (known(p.posts()) != null) {
+            a.setNullableLong(r, 6, known(p.posts()));
+        }
     }
 
     private static Long known(long count) {
@@ -98,33 +194,72 @@ final class JdbcIngestSession implements IngestSession {
 
     @Override
     public IngestResult finish() {
-        commit(true);
+        submit(true);
+        awaitInFlight();
         return new IngestResult(records, skipped, inserted, duplicates, profiles);
     }
 
-    /** Commits the batch with the progress; {@code complete} marks the input done. */
-    private void commit(boolean complete) {
+    /** Hands the current batch to the writer (after the previous one is written) and starts another. */
+    private void submit(boolean complete) {
+        Batch full = batch;
+        full.direct = direct;
+        full.recordsDone = Math.max(records, resumedAt);
+        full.complete = complete;
+        if (direct) {
+            sessionKeys.addAll(full.keys);
+            if (sessionKeys.size() >= MAX_REMEMBERED_KEYS) {
+                direct = false;
+                sessionKeys.clear();
+            }
+        }
+        batch = new Batch();
+        awaitInFlight();
+        inFlight = writer.submit(() -> write(full));
+    }
+
+    private void awaitInFlight() {
+        if (inFlight == null) {
+            return;
+        }
+        try {
+            int[] written = inFlight.get();
+            inserted += written[0];
+            duplicates += written[1];
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("ingest interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof StoreException ? (StoreException) cause
+                    : new StoreException("cannot commit a batch to " + store.url(), cause);
+        } finally {
+            inFlight = null;
+        }
+    }
+
+    /** Writes one batch in one transaction; returns {inserted, already stored}. */
+    private int[] write(Batch b) {
         try {
             c.setAutoCommit(false);
             try {
                 int added = 0;
-                if (!interactions.isEmpty()) {
+                if (!b.interactions.isEmpty() && b.direct) {
+                    store.bulkInsert(c, "interactions", JdbcStore.INTERACTION_COLUMNS, b.interactions);
+                    added = b.interactions.size();
+                } else if (!b.interactions.isEmpty()) {
                     try (Statement s = c.createStatement()) {
                         s.executeUpdate("DELETE FROM " + store.stagingInteractions());
-                        s.executeUpdate("DELETE FROM " + store.stagingAccounts());
                     }
-                    store.bulkInsert(c, store.stagingInteractions(), JdbcStore.INTERACTION_COLUMNS, interactions);
+                    store.bulkInsert(c, store.stagingInteractions(), JdbcStore.INTERACTION_COLUMNS, b.interactions);
                     try (Statement s = c.createStatement()) {
-                        added = s.executeUpdate("INSERT INTO interactions (" + JdbcStore.INTERACTION_COLUMNS
-                                + ") SELECT " + JdbcStore.INTERACTION_COLUMNS + " FROM " + store.stagingInteractions()
-                                + " ON CONFLICT (event_key) DO NOTHING");
+                        added = s.executeUpdate(store.insertNewInteractions());
+                        s.executeUpdate("DELETE FROM " + store.stagingInteractions());
                     }
                 }
-                upsertAccounts();
-                writeProgress(complete);
+                writeAccounts(b);
+                writeProgress(b);
                 c.commit();
-                inserted += added;
-                duplicates += interactions.size() - added;
+                return new int[] {added, b.interactions.size() - added};
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -132,54 +267,55 @@ final class JdbcIngestSession implements IngestSession {
         } catch (SQLException e) {
             throw new StoreException("cannot commit a batch to " + store.url(), e);
         }
-        interactions.clear();
-        batchKeys.clear();
-        accounts.clear();
     }
 
-    private void upsertAccounts() throws SQLException {
+    /**
+     * Adds the batch's new accounts and applies its profiles with portable statements over the
+     * staging table — an {@code UPDATE … FROM} of the accounts already stored, keeping what a
+     * profile leaves out, and an {@code INSERT} of the others — so neither database needs a
+     * unique index for it. On the direct path, plain accounts are known to be new and appended.
+     */
+    private void writeAccounts(Batch b) throws SQLException {
+        if (b.direct) {
+            store.bulkInsert(c, "accounts", JdbcStore.ACCOUNT_COLUMNS, b.plainAccounts);
+            stageAccounts(b.profiledAccounts, true);
+        } else {
+            stageAccounts(b.profiledAccounts, true);
+            stageAccounts(b.plainAccounts, false);
+        }
+    }
+
+    private void stageAccounts(ColumnBatch accounts, boolean update) throws SQLException {
         if (accounts.isEmpty()) {
             return;
         }
-        List<Object[]> plain = new ArrayList<>();
-        List<Object[]> profiled = new ArrayList<>();
-        for (Object[] a : accounts.values()) {
-            boolean any = false;
-            for (int k = 2; k < a.length; k++) {
-                any |= a[k] != null;
+        String stage = store.stagingAccounts();
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM " + stage);
+        }
+        store.bulkInsert(c, stage, JdbcStore.ACCOUNT_COLUMNS, accounts);
+        try (Statement s = c.createStatement()) {
+            if (update) {
+                s.executeUpdate("UPDATE accounts SET handle = COALESCE(s.handle, accounts.handle),"
+                        + " display_name = COALESCE(s.display_name, accounts.display_name),"
+                        + " followers = COALESCE(s.followers, accounts.followers),"
+                        + " following = COALESCE(s.following, accounts.following),"
+                        + " posts = COALESCE(s.posts, accounts.posts)"
+                        + " FROM " + stage + " s WHERE accounts.network = s.network"
+                        + " AND accounts.account_id = s.account_id");
             }
-            (any ? profiled : plain).add(a);
-        }
-        try (Statement s = c.createStatement()) {
-            s.executeUpdate("DELETE FROM " + store.stagingAccounts());
-        }
-        store.bulkInsert(c, store.stagingAccounts(), JdbcStore.ACCOUNT_COLUMNS, plain);
-        try (Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO accounts (" + JdbcStore.ACCOUNT_COLUMNS + ") SELECT " + JdbcStore.ACCOUNT_COLUMNS
-                    + " FROM " + store.stagingAccounts() + " ON CONFLICT (network, account_id) DO NOTHING");
-            s.executeUpdate("DELETE FROM " + store.stagingAccounts());
-        }
-        if (!profiled.isEmpty()) {
-            store.bulkInsert(c, store.stagingAccounts(), JdbcStore.ACCOUNT_COLUMNS, profiled);
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("INSERT INTO accounts (" + JdbcStore.ACCOUNT_COLUMNS + ") SELECT "
-                        + JdbcStore.ACCOUNT_COLUMNS + " FROM " + store.stagingAccounts()
-                        + " ON CONFLICT (network, account_id) DO UPDATE SET"
-                        + " handle = COALESCE(EXCLUDED.handle, accounts.handle),"
-                        + " display_name = COALESCE(EXCLUDED.display_name, accounts.display_name),"
-                        + " followers = COALESCE(EXCLUDED.followers, accounts.followers),"
-                        + " following = COALESCE(EXCLUDED.following, accounts.following),"
-                        + " posts = COALESCE(EXCLUDED.posts, accounts.posts)");
-            }
+                    + " FROM " + stage + " s WHERE NOT EXISTS (SELECT 1 FROM accounts a"
+                    + " WHERE a.network = s.network AND a.account_id = s.account_id)");
+            s.executeUpdate("DELETE FROM " + stage);
         }
     }
 
-    private void writeProgress(boolean complete) throws SQLException {
-        long done = Math.max(records, resumedAt);
+    private void writeProgress(Batch b) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(
                 "UPDATE ingest_progress SET records_done = ?, completed = ?, run_id = ? WHERE source_key = ?")) {
-            p.setLong(1, done);
-            p.setBoolean(2, complete);
+            p.setLong(1, b.recordsDone);
+            p.setBoolean(2, b.complete);
             p.setLong(3, runId);
             p.setString(4, sourceKey);
             if (p.executeUpdate() > 0) {
@@ -190,16 +326,25 @@ final class JdbcIngestSession implements IngestSession {
                 + "records_done, completed, run_id) VALUES (?, ?, ?, ?, ?)")) {
             p.setString(1, sourceKey);
             p.setString(2, description);
-            p.setLong(3, done);
-            p.setBoolean(4, complete);
+            p.setLong(3, b.recordsDone);
+            p.setBoolean(4, b.complete);
             p.setLong(5, runId);
             p.executeUpdate();
         }
     }
 
+    /** Lets the batch being written finish (a crash stops it anyway), drops the rest, closes. */
     @Override
     public void close() {
         try {
+            if (inFlight != null) {
+                try {
+                    awaitInFlight();
+                } catch (StoreException e) {
+                    // reported by the caller's own failure, if any
+                }
+            }
+            writer.shutdownNow();
             if (!c.getAutoCommit()) {
                 c.rollback();
                 c.setAutoCommit(true);

@@ -47,10 +47,27 @@ abstract class JdbcStore implements Store {
         this.url = url;
     }
 
-    /** Applies the migrations the database does not have yet. */
-    static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    /** Quiets Flyway's informational logging (java.util.logging); warnings still show. */
+    private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
+
+    static {
+        FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
     }
+
+    /**
+     * Applies the migrations the database does not have yet: {@code db/migration/common}, then
+     * {@code db/migration/<vendor>} ({@code duckdb} or {@code postgresql}).
+     */
+    static void migrate(DataSource dataSource, String vendor) {
+        Flyway.configure().dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor).load().migrate();
+    }
+
+    /**
+     * The statement that moves the staged interactions not yet stored into {@code interactions};
+     * it returns the number moved.
+     */
+    abstract String insertNewInteractions();
 
     @Override
     public String url() {
@@ -62,10 +79,21 @@ abstract class JdbcStore implements Store {
 
     /**
      * Appends rows to a table through the database's bulk path, inside the connection's current
-     * transaction. Values are {@link Long}, {@link Integer}, {@link Double}, {@link String},
-     * {@link LocalDate} or null, in the order of {@code columns}.
+     * transaction; the batch's columns are in the order of {@code columns}.
      */
-    abstract void bulkInsert(Connection c, String table, String columns, List<Object[]> rows) throws SQLException;
+    abstract void bulkInsert(Connection c, String table, String columns, ColumnBatch rows) throws SQLException;
+
+    static final ColumnBatch.Type[] INTERACTION_TYPES = {ColumnBatch.Type.LONG, ColumnBatch.Type.STRING,
+        ColumnBatch.Type.STRING, ColumnBatch.Type.STRING, ColumnBatch.Type.STRING, ColumnBatch.Type.STRING,
+        ColumnBatch.Type.LONG, ColumnBatch.Type.STRING, ColumnBatch.Type.STRING, ColumnBatch.Type.STRING,
+        ColumnBatch.Type.STRING};
+    static final ColumnBatch.Type[] ACCOUNT_TYPES = {ColumnBatch.Type.STRING, ColumnBatch.Type.STRING,
+        ColumnBatch.Type.STRING, ColumnBatch.Type.STRING, ColumnBatch.Type.NULLABLE_LONG,
+        ColumnBatch.Type.NULLABLE_LONG, ColumnBatch.Type.NULLABLE_LONG};
+    static final ColumnBatch.Type[] SNAPSHOT_TYPES = {ColumnBatch.Type.DATE, ColumnBatch.Type.STRING,
+        ColumnBatch.Type.STRING, ColumnBatch.Type.DOUBLE, ColumnBatch.Type.DOUBLE, ColumnBatch.Type.DOUBLE,
+        ColumnBatch.Type.DOUBLE, ColumnBatch.Type.DOUBLE, ColumnBatch.Type.DOUBLE, ColumnBatch.Type.INT,
+        ColumnBatch.Type.DOUBLE, ColumnBatch.Type.LONG};
 
     /** Creates, if needed, the connection-local staging tables an ingest session loads into. */
     abstract void createStaging(Connection c) throws SQLException;
@@ -215,14 +243,23 @@ abstract class JdbcStore implements Store {
 
     @Override
     public void saveSnapshots(LocalDate day, ScoreBoard board, long runId) {
-        List<Object[]> rows = new ArrayList<>(board.size());
+        ColumnBatch rows = new ColumnBatch(SNAPSHOT_TYPES);
         for (int i = 0; i < board.size(); i++) {
             int v = board.nodeAt(i);
             AccountScore s = board.accountScore(v);
-            rows.add(new Object[] {day, s.account().network(), s.account().id(), s.score(),
-                s.signal(SignalKind.REACH).value(), s.signal(SignalKind.AMPLIFICATION).value(),
-                s.signal(SignalKind.NETWORK_IMPACT).value(), s.signal(SignalKind.CONVERSATION).value(),
-                s.signal(SignalKind.OUTREACH).value(), s.rank(), s.percentile(), runId});
+            int r = rows.addRow();
+            rows.setDate(r, 0, day);
+            rows.setString(r, 1, s.account().network());
+            rows.setString(r, 2, s.account().id());
+            rows.setDouble(r, 3, s.score());
+            rows.setDouble(r, 4, s.signal(SignalKind.REACH).value());
+            rows.setDouble(r, 5, s.signal(SignalKind.AMPLIFICATION).value());
+            rows.setDouble(r, 6, s.signal(SignalKind.NETWORK_IMPACT).value());
+            rows.setDouble(r, 7, s.signal(SignalKind.CONVERSATION).value());
+            rows.setDouble(r, 8, s.signal(SignalKind.OUTREACH).value());
+            rows.setInt(r, 9, s.rank());
+            rows.setDouble(r, 10, s.percentile());
+            rows.setLong(r, 11, runId);
         }
         try (Connection c = connection()) {
             c.setAutoCommit(false);
@@ -302,6 +339,30 @@ abstract class JdbcStore implements Store {
         return new Snapshot(r.getDate(1).toLocalDate(), new AccountKey(r.getString(2), r.getString(3)), r.getDouble(4),
                 r.getDouble(5), r.getDouble(6), r.getDouble(7), r.getDouble(8), r.getDouble(9), r.getInt(10),
                 r.getDouble(11), r.getLong(12));
+    }
+
+    @Override
+    public List<AccountKey> findAccounts(String text) {
+        String t = text.trim();
+        String handle = t.startsWith("@") ? t.substring(1) : t;
+        int colon = t.indexOf(':');
+        List<AccountKey> found = new ArrayList<>();
+        try (Connection c = connection(); PreparedStatement p = c.prepareStatement("SELECT network, account_id FROM accounts"
+                + " WHERE (network = ? AND account_id = ?) OR account_id = ? OR LOWER(handle) = LOWER(?)"
+                + " ORDER BY network, account_id LIMIT 10")) {
+            p.setString(1, colon > 0 ? t.substring(0, colon) : "");
+            p.setString(2, colon > 0 ? t.substring(colon + 1) : "");
+            p.setString(3, t);
+            p.setString(4, handle);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    found.add(new AccountKey(r.getString(1), r.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot search accounts in " + url, e);
+        }
+        return found;
     }
 
     @Override

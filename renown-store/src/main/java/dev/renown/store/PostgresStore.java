@@ -20,7 +20,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -61,7 +60,7 @@ public final class PostgresStore extends JdbcStore {
             throw new StoreException("cannot connect to " + Stores.redact(url), e);
         }
         try {
-            migrate(pool);
+            migrate(pool, "postgresql");
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreException("cannot migrate " + Stores.redact(url), e);
@@ -75,6 +74,12 @@ public final class PostgresStore extends JdbcStore {
     }
 
     @Override
+    String insertNewInteractions() {
+        return "INSERT INTO interactions (" + INTERACTION_COLUMNS + ") SELECT " + INTERACTION_COLUMNS
+                + " FROM staging_interactions ON CONFLICT (event_key) DO NOTHING";
+    }
+
+    @Override
     void createStaging(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TEMP TABLE IF NOT EXISTS staging_interactions (LIKE interactions)");
@@ -83,17 +88,17 @@ public final class PostgresStore extends JdbcStore {
     }
 
     @Override
-    void bulkInsert(Connection c, String table, String columns, List<Object[]> rows) throws SQLException {
+    void bulkInsert(Connection c, String table, String columns, ColumnBatch rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
         StringBuilder csv = new StringBuilder(rows.size() * 96);
-        for (Object[] row : rows) {
-            for (int k = 0; k < row.length; k++) {
+        for (int r = 0; r < rows.size(); r++) {
+            for (int k = 0; k < rows.columnCount(); k++) {
                 if (k > 0) {
                     csv.append(',');
                 }
-                Object v = row[k];
+                Object v = rows.get(r, k);
                 if (v instanceof String) {
                     csv.append('"');
                     String text = (String) v;

@@ -78,6 +78,12 @@ public interface Store extends AutoCloseable {
     /** An account's snapshot for one day. */
     Optional<Snapshot> snapshot(AccountKey account, LocalDate day);
 
+    /**
+     * Accounts matching {@code network:id}, a bare id on any network, or a handle (with or
+     * without '@', ignoring case); at most ten.
+     */
+    List<AccountKey> findAccounts(String text);
+
     /** What is stored about an account. */
     Optional<AccountRecord> account(AccountKey account);
 

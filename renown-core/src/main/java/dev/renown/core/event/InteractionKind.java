@@ -68,8 +68,10 @@ public enum InteractionKind {
         }
     }
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case name used in files and JSON. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 }

@@ -1,6 +1,7 @@
 -- Renown's store: the same schema on DuckDB and PostgreSQL (portable SQL only).
 
--- Accounts, one row per (network, id), with what sources told about them.
+-- Accounts, one row per (network, id), with what sources told about them; the ingest keeps
+-- (network, account_id) unique, PostgreSQL also enforces it (V2).
 CREATE TABLE accounts (
     network       VARCHAR(64)  NOT NULL,
     account_id    VARCHAR(512) NOT NULL,
@@ -8,13 +9,14 @@ CREATE TABLE accounts (
     display_name  VARCHAR(1024),
     followers     BIGINT,
     following     BIGINT,
-    posts         BIGINT,
-    PRIMARY KEY (network, account_id)
+    posts         BIGINT
 );
 
--- Every interaction ever ingested, once: event_key is the 64-bit fingerprint of event_id.
+-- Every interaction ever ingested, once: event_key is the 64-bit fingerprint of event_id. The
+-- ingest keeps it unique; PostgreSQL also enforces it (V2), DuckDB does not index it, because
+-- an ART index would slow bulk appends threefold.
 CREATE TABLE interactions (
-    event_key      BIGINT       NOT NULL PRIMARY KEY,
+    event_key      BIGINT       NOT NULL,
     event_id       VARCHAR      NOT NULL,
     network        VARCHAR(64)  NOT NULL,
     kind           VARCHAR(16)  NOT NULL,

@@ -1,0 +1,5 @@
+-- PostgreSQL enforces what the ingest keeps unique, and indexes what queries look up.
+ALTER TABLE interactions ADD PRIMARY KEY (event_key);
+ALTER TABLE accounts ADD PRIMARY KEY (network, account_id);
+CREATE INDEX interactions_time ON interactions (time_ms);
+CREATE INDEX accounts_handle ON accounts (LOWER(handle));
