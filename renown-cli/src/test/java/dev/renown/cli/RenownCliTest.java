@@ -123,9 +123,10 @@ class RenownCliTest {
         assertEquals(2, format.code());
         assertTrue(format.err().contains("unknown format 'xml'"), format.err());
 
-        Result noInput = run("score");
-        assertEquals(2, noInput.code());
-        assertTrue(noInput.err().contains("--input"), noInput.err());
+        // Without --input the database is scored; an empty one says how to fill it.
+        Result noInput = run("score", "--db", "jdbc:duckdb:" + dir.resolve("empty.duckdb"));
+        assertEquals(1, noInput.code());
+        assertTrue(noInput.err().contains("renown ingest") && noInput.err().contains("--input"), noInput.err());
 
         Result asOf = run("score", "--input", TINY, "--as-of", "soon");
         assertEquals(2, asOf.code());

@@ -152,19 +152,16 @@ abstract class JdbcStore implements Store {
     public EventTable load(long fromExclusive, long toInclusive) {
         EventTableBuilder builder = new EventTableBuilder();
         try (Connection c = connection()) {
-            try (PreparedStatement p = c.prepareStatement("SELECT event_id, network, kind, actor, target, time_ms, "
-                    + "post_id, target_post_id, hashtags FROM interactions WHERE time_ms > ? AND time_ms <= ? "
+            try (PreparedStatement p = c.prepareStatement("SELECT event_key, network, kind, actor, target, time_ms, "
+                    + "post_id, target_post_id FROM interactions WHERE time_ms > ? AND time_ms <= ? "
                     + "ORDER BY time_ms, event_key")) {
                 p.setLong(1, fromExclusive);
                 p.setLong(2, toInclusive);
                 p.setFetchSize(10_000);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        String tags = r.getString(9);
-                        builder.accept(new Interaction(r.getString(1), r.getString(2),
-                                InteractionKind.parse(r.getString(3)), r.getString(4), r.getString(5), r.getLong(6),
-                                r.getString(7), r.getString(8), null,
-                                tags == null || tags.isEmpty() ? List.of() : Arrays.asList(tags.split(" "))));
+                        builder.add(r.getLong(1), r.getString(2), InteractionKind.parse(r.getString(3)), r.getString(4),
+                                r.getString(5), r.getLong(6), r.getString(7), r.getString(8));
                     }
                 }
             }

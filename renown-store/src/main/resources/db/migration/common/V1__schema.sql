@@ -29,7 +29,8 @@ CREATE TABLE interactions (
     text           VARCHAR
 );
 
--- One row per account and day: the score as of the end of that UTC day, with its breakdown.
+-- One row per account and day: the score as of the end of that UTC day, with its breakdown;
+-- (day, network, account_id) is unique (PostgreSQL enforces it, V2; DuckDB writes a day at a time).
 CREATE TABLE score_snapshots (
     day             DATE             NOT NULL,
     network         VARCHAR(64)      NOT NULL,
@@ -42,8 +43,7 @@ CREATE TABLE score_snapshots (
     outreach        DOUBLE PRECISION NOT NULL,
     score_rank      INTEGER          NOT NULL,
     percentile      DOUBLE PRECISION NOT NULL,
-    run_id          BIGINT           NOT NULL,
-    PRIMARY KEY (day, network, account_id)
+    run_id          BIGINT           NOT NULL
 );
 
 -- Per-topic scores (hashtags), when the data has topics.
@@ -54,8 +54,7 @@ CREATE TABLE topic_scores (
     account_id  VARCHAR(512)     NOT NULL,
     score       DOUBLE PRECISION NOT NULL,
     score_rank  INTEGER          NOT NULL,
-    run_id      BIGINT           NOT NULL,
-    PRIMARY KEY (day, topic, network, account_id)
+    run_id      BIGINT           NOT NULL
 );
 
 -- What ran: ingests, backfills, imports; with input, parameters, timing and counts.

@@ -35,16 +35,26 @@ public final class EventTableBuilder implements InteractionSink {
 
     @Override
     public void accept(Interaction interaction) {
-        if (!seen.add(fingerprint64(interaction.eventId()))) {
+        add(fingerprint64(interaction.eventId()), interaction.network(), interaction.kind(), interaction.actorId(),
+                interaction.targetId(), interaction.timeMillis(), interaction.postId(), interaction.targetPostId());
+    }
+
+    /**
+     * Adds one event given by its parts and the {@link #fingerprint64 fingerprint} of its id, for
+     * loaders that already hold the fingerprint (the store keeps it) and need not rebuild the id.
+     */
+    public void add(long eventFingerprint, String network, InteractionKind interactionKind, String actorId,
+                    String targetId, long timeMillis, String postId, String targetPostId) {
+        if (!seen.add(eventFingerprint)) {
             duplicates++;
             return;
         }
-        actor.add(accounts.intern(interaction.network(), interaction.actorId()));
-        target.add(accounts.intern(interaction.network(), interaction.targetId()));
-        time.add(interaction.timeMillis());
-        kind.add((byte) interaction.kind().ordinal());
-        post.add(internPost(interaction.network(), interaction.postId()));
-        targetPost.add(internPost(interaction.network(), interaction.targetPostId()));
+        actor.add(accounts.intern(network, actorId));
+        target.add(accounts.intern(network, targetId));
+        time.add(timeMillis);
+        kind.add((byte) interactionKind.ordinal());
+        post.add(internPost(network, postId));
+        targetPost.add(internPost(network, targetPostId));
     }
 
     @Override
