@@ -20,7 +20,7 @@ import java.nio.file.NoSuchFileException;
         version = "renown 0.1.0",
         description = "Open, explainable influence scores (1-100) from interaction data you own.",
         subcommands = {IngestCommand.class, ScoreCommand.class, ExplainCommand.class, HistoryCommand.class,
-                BackfillCommand.class, ExportCommand.class, ImportCommand.class, EvaluateCommand.class, FitCommand.class,
+                BackfillCommand.class, TopicsCommand.class, ExportCommand.class, ImportCommand.class, EvaluateCommand.class, FitCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Renown implements Runnable {

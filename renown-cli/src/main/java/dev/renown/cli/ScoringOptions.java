@@ -24,6 +24,10 @@ final class ScoringOptions {
             description = "Age at which an interaction counts half (default: 30d).")
     Duration halfLife;
 
+    @Option(names = "--topic", paramLabel = "HASHTAG",
+            description = "Score only the interactions tagged with this hashtag: who is influential about it.")
+    String topic;
+
     @Option(names = "--params", paramLabel = "FILE",
             description = "Signal weights from a file written by 'renown fit --out'.")
     Path params;

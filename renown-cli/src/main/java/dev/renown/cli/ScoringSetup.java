@@ -36,7 +36,8 @@ final class ScoringSetup {
         InputOptions.Loaded loaded = input.load(err);
         long loadedAt = System.nanoTime();
         InputOptions.reportRejects(loaded.rejects(), err);
-        EventTable table = loaded.table();
+        long lastOfAll = loaded.table().lastInteractionMillis();
+        EventTable table = onTopic(loaded.table());
         if (table.duplicatesSkipped() > 0) {
             err.printf(Locale.ROOT, "renown: %,d duplicate interactions (same event id) counted once%n",
                     table.duplicatesSkipped());
@@ -50,7 +51,8 @@ final class ScoringSetup {
         ScoreBoard board;
         try (Progress progress = new Progress(err, () -> "scoring " + String.format(Locale.ROOT, "%,d", table.size())
                 + " interactions")) {
-            board = scoring.asOf == null ? scorer.score(table) : scorer.score(table, scoring.asOf.toEpochMilli());
+            board = scorer.score(table, scoring.asOf != null ? scoring.asOf.toEpochMilli()
+                    : lastOfAll == Long.MIN_VALUE ? 0 : lastOfAll);
         }
         long scoredAt = System.nanoTime();
         err.printf(Locale.ROOT, "renown: read %,d interactions in %.2f s, scored %,d accounts in %.2f s, "
@@ -60,6 +62,19 @@ final class ScoringSetup {
             err.println("renown: no interactions between two different accounts in the window; nothing to score");
         }
         return new Scored(board, loaded.rejects().total() > 0 ? Renown.EXIT_REJECTS : 0);
+    }
+
+    /** The interactions tagged with {@code --topic}, or all of them without it. */
+    private EventTable onTopic(EventTable table) {
+        if (scoring.topic == null) {
+            return table;
+        }
+        int topic = table.topicIndex(scoring.topic);
+        if (topic < 0) {
+            throw new Renown.UserError("no interaction is tagged #" + (scoring.topic.startsWith("#")
+                    ? scoring.topic.substring(1) : scoring.topic), 1);
+        }
+        return table.withTopic(topic);
     }
 
     /** Scores the interactions in the store, in the window before the as-of time. */
@@ -79,7 +94,7 @@ final class ScoringSetup {
             asOf = scoring.asOf != null ? scoring.asOf.toEpochMilli() : last.getAsLong();
             long from = asOf - parameters.window().toMillis();
             try (Progress progress = new Progress(err, () -> "reading interactions from " + url)) {
-                table = s.load(from, asOf);
+                table = onTopic(s.load(from, asOf));
             }
         }
         long loadedAt = System.nanoTime();

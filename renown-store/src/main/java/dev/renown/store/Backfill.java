@@ -4,6 +4,7 @@ import dev.renown.core.event.EventTable;
 import dev.renown.core.score.ScoreBoard;
 import dev.renown.core.score.Scorer;
 import dev.renown.core.score.ScoringParameters;
+import dev.renown.core.score.TopicScoring;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,7 +12,8 @@ import java.util.function.IntConsumer;
 
 /**
  * Writes one snapshot per UTC day: the score of every account as of the last millisecond of the
- * day, computed only from that day and the window before it — never from a later day. The
+ * day, computed only from that day and the window before it — never from a later day — and the
+ * day's topic scores ({@link TopicScoring}) when the interactions carry hashtags. The
  * interactions of the whole range are read once; each day scores its own window of them.
  */
 public final class Backfill {
@@ -47,6 +49,8 @@ public final class Backfill {
         java.util.Set<LocalDate> present = onlyMissing ? new java.util.HashSet<>(store.snapshotDays())
                 : java.util.Set.of();
         Scorer scorer = new Scorer(parameters);
+        TopicScoring topics = new TopicScoring(scorer, TopicScoring.MAX_TOPICS_DEFAULT,
+                TopicScoring.MIN_INTERACTIONS_DEFAULT);
         int written = 0;
         int index = 0;
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1), index++) {
@@ -56,6 +60,9 @@ public final class Backfill {
             }
             ScoreBoard board = scorer.score(table, endOfDay(day));
             store.saveSnapshots(day, board, runId);
+            if (table.topicCount() > 0) {
+                store.saveTopicScores(day, topics.score(table, endOfDay(day)), runId);
+            }
             written++;
         }
         return written;

@@ -9,6 +9,7 @@ import dev.renown.core.event.InteractionKind;
 import dev.renown.core.score.AccountScore;
 import dev.renown.core.score.ScoreBoard;
 import dev.renown.core.score.SignalKind;
+import dev.renown.core.score.TopicScoring;
 import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
@@ -153,15 +154,17 @@ abstract class JdbcStore implements Store {
         EventTableBuilder builder = new EventTableBuilder();
         try (Connection c = connection()) {
             try (PreparedStatement p = c.prepareStatement("SELECT event_key, network, kind, actor, target, time_ms, "
-                    + "post_id, target_post_id FROM interactions WHERE time_ms > ? AND time_ms <= ? "
+                    + "post_id, target_post_id, hashtags FROM interactions WHERE time_ms > ? AND time_ms <= ? "
                     + "ORDER BY time_ms, event_key")) {
                 p.setLong(1, fromExclusive);
                 p.setLong(2, toInclusive);
                 p.setFetchSize(10_000);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
+                        String tags = r.getString(9);
                         builder.add(r.getLong(1), r.getString(2), InteractionKind.parse(r.getString(3)), r.getString(4),
-                                r.getString(5), r.getLong(6), r.getString(7), r.getString(8));
+                                r.getString(5), r.getLong(6), r.getString(7), r.getString(8),
+                                tags == null || tags.isEmpty() ? List.of() : Arrays.asList(tags.split(" ")));
                     }
                 }
             }
@@ -276,6 +279,103 @@ abstract class JdbcStore implements Store {
         } catch (SQLException e) {
             throw new StoreException("cannot save snapshots for " + day + " in " + url, e);
         }
+    }
+
+    static final String TOPIC_COLUMNS = "day, topic, network, account_id, score, score_rank, run_id";
+    static final ColumnBatch.Type[] TOPIC_TYPES = {ColumnBatch.Type.DATE, ColumnBatch.Type.STRING,
+        ColumnBatch.Type.STRING, ColumnBatch.Type.STRING, ColumnBatch.Type.DOUBLE, ColumnBatch.Type.INT,
+        ColumnBatch.Type.LONG};
+
+    @Override
+    public void saveTopicScores(LocalDate day, List<TopicScoring.TopicBoard> boards, long runId) {
+        ColumnBatch rows = new ColumnBatch(TOPIC_TYPES);
+        for (TopicScoring.TopicBoard topic : boards) {
+            ScoreBoard board = topic.board();
+            for (int i = 0; i < board.size(); i++) {
+                int v = board.nodeAt(i);
+                AccountKey key = board.table().accounts().key(board.graph().account(v));
+                int r = rows.addRow();
+                rows.setDate(r, 0, day);
+                rows.setString(r, 1, topic.topic());
+                rows.setString(r, 2, key.network());
+                rows.setString(r, 3, key.id());
+                rows.setDouble(r, 4, board.score(v));
+                rows.setInt(r, 5, board.rank(v));
+                rows.setLong(r, 6, runId);
+            }
+        }
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement p = c.prepareStatement("DELETE FROM topic_scores WHERE day = ?")) {
+                    p.setDate(1, Date.valueOf(day));
+                    p.executeUpdate();
+                }
+                bulkInsert(c, "topic_scores", TOPIC_COLUMNS, rows);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot save topic scores for " + day + " in " + url, e);
+        }
+    }
+
+    @Override
+    public List<String> topics(LocalDate day) {
+        List<String> topics = new ArrayList<>();
+        try (Connection c = connection(); PreparedStatement p = c.prepareStatement("SELECT topic FROM topic_scores "
+                + "WHERE day = ? GROUP BY topic ORDER BY COUNT(*) DESC, topic")) {
+            p.setDate(1, Date.valueOf(day));
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    topics.add(r.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read topics from " + url, e);
+        }
+        return topics;
+    }
+
+    @Override
+    public List<TopicScore> topicScores(AccountKey account, LocalDate day) {
+        return topicQuery("SELECT " + TOPIC_COLUMNS + " FROM topic_scores WHERE day = ? AND network = ? AND account_id = ?"
+                + " ORDER BY score_rank, topic", day, account.network(), account.id(), 0);
+    }
+
+    @Override
+    public List<TopicScore> topicLeaders(LocalDate day, String topic, int limit) {
+        return topicQuery("SELECT " + TOPIC_COLUMNS + " FROM topic_scores WHERE day = ? AND topic = ?"
+                + " ORDER BY score_rank, network, account_id LIMIT ?", day, topic, null, limit);
+    }
+
+    /** Runs a topic query with parameters day, {@code a}, {@code b} when not null, and the limit when it asks one. */
+    private List<TopicScore> topicQuery(String sql, LocalDate day, String a, String b, int limit) {
+        List<TopicScore> scores = new ArrayList<>();
+        try (Connection c = connection(); PreparedStatement p = c.prepareStatement(sql)) {
+            int k = 1;
+            p.setDate(k++, Date.valueOf(day));
+            p.setString(k++, a);
+            if (b != null) {
+                p.setString(k++, b);
+            }
+            if (sql.endsWith("LIMIT ?")) {
+                p.setInt(k, limit);
+            }
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    scores.add(new TopicScore(r.getDate(1).toLocalDate(), r.getString(2),
+                            new AccountKey(r.getString(3), r.getString(4)), r.getDouble(5), r.getInt(6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read topic scores from " + url, e);
+        }
+        return scores;
     }
 
     @Override

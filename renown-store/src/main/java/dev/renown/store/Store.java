@@ -3,6 +3,7 @@ package dev.renown.store;
 import dev.renown.core.event.AccountKey;
 import dev.renown.core.event.EventTable;
 import dev.renown.core.score.ScoreBoard;
+import dev.renown.core.score.TopicScoring;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -65,6 +66,18 @@ public interface Store extends AutoCloseable {
 
     /** Writes (or replaces) the snapshot of every scored account for {@code day}. */
     void saveSnapshots(LocalDate day, ScoreBoard board, long runId);
+
+    /** Writes (or replaces) the topic scores of {@code day}: every account of every topic board. */
+    void saveTopicScores(LocalDate day, List<TopicScoring.TopicBoard> boards, long runId);
+
+    /** Topics scored on a day, most accounts first. */
+    List<String> topics(LocalDate day);
+
+    /** An account's topic scores on a day, best rank first. */
+    List<TopicScore> topicScores(AccountKey account, LocalDate day);
+
+    /** The best accounts of a topic on a day. */
+    List<TopicScore> topicLeaders(LocalDate day, String topic, int limit);
 
     /** Days that have snapshots, ascending. */
     List<LocalDate> snapshotDays();

@@ -218,6 +218,30 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void topic_scores_are_saved_per_day_and_read_by_account_and_by_topic() {
+        ingest(store, "k", interactions(600, 7), 1000); // every third is tagged higgs and cern
+        EventTable table = store.load(Long.MIN_VALUE, Long.MAX_VALUE);
+        ScoringParameters p = ScoringParameters.defaults().withThreads(1);
+        List<dev.renown.core.score.TopicScoring.TopicBoard> boards = new dev.renown.core.score.TopicScoring(
+                new Scorer(p), 20, 20).score(table, table.lastInteractionMillis());
+        assertEquals(2, boards.size());
+        LocalDate day = LocalDate.of(2012, 7, 26);
+        store.saveTopicScores(day, boards, 1);
+        store.saveTopicScores(day, boards, 1); // replaced, not doubled
+        assertEquals(List.of("cern", "higgs"), store.topics(day));
+        ScoreBoard higgs = boards.stream().filter(b -> b.topic().equals("higgs")).findFirst().orElseThrow().board();
+        List<TopicScore> leaders = store.topicLeaders(day, "higgs", 3);
+        assertEquals(3, leaders.size());
+        int top = higgs.nodeAt(0);
+        assertEquals(higgs.table().accounts().key(higgs.graph().account(top)), leaders.get(0).account());
+        assertEquals(higgs.score(top), leaders.get(0).score(), 1e-12);
+        assertEquals(1, leaders.get(0).rank());
+        List<TopicScore> ofLeader = store.topicScores(leaders.get(0).account(), day);
+        assertEquals(2, ofLeader.size());
+        assertTrue(store.topics(day.plusDays(1)).isEmpty());
+    }
+
+    @Test
     void runs_record_what_ran() {
         long a = store.startRun("ingest", "file.txt", "{\"batch\":1}");
         long b = store.startRun("backfill", null, null);

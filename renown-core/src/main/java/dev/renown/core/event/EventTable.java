@@ -1,5 +1,7 @@
 package dev.renown.core.event;
 
+import java.util.function.IntPredicate;
+
 /**
  * Interactions loaded into columns: event {@code e} in {@code [0, size())} has actor
  * {@link #actor(int)}, target {@link #target(int)}, time {@link #timeMillis(int)} and kind
@@ -23,10 +25,14 @@ public final class EventTable {
     private final int[] post;
     private final int[] targetPost;
     private final String[] postIds;
+    private final int[] topicStart;
+    private final int[] topics;
+    private final String[] topicNames;
     private final long duplicates;
 
     EventTable(AccountIndex accounts, int size, int[] actor, int[] target, long[] time, byte[] kind,
-               int[] post, int[] targetPost, String[] postIds, long duplicates) {
+               int[] post, int[] targetPost, String[] postIds, int[] topicStart, int[] topics, String[] topicNames,
+               long duplicates) {
         this.accounts = accounts;
         this.size = size;
         this.actor = actor;
@@ -36,6 +42,9 @@ public final class EventTable {
         this.post = post;
         this.targetPost = targetPost;
         this.postIds = postIds;
+        this.topicStart = topicStart;
+        this.topics = topics;
+        this.topicNames = topicNames;
         this.duplicates = duplicates;
     }
 
@@ -120,14 +129,26 @@ public final class EventTable {
     }
 
     /**
-     * The events strictly before {@code timeMillis}, as a new table sharing this one's account
-     * and post indices. Scoring the result cannot see anything at or after that instant.
+     * The events strictly before {@code timeMillis}, as a new table sharing this one's account,
+     * post and topic indices. Scoring the result cannot see anything at or after that instant.
      */
     public EventTable before(long timeMillis) {
+        return filter(e -> time[e] < timeMillis);
+    }
+
+    /** The events tagged with a topic, as a new table sharing this one's indices. */
+    public EventTable withTopic(int topic) {
+        return filter(e -> hasTopic(e, topic));
+    }
+
+    /** The events that pass a test, in order, as a new table sharing this one's indices. */
+    public EventTable filter(IntPredicate keep) {
         int count = 0;
+        int topicCount = 0;
         for (int e = 0; e < size; e++) {
-            if (time[e] < timeMillis) {
+            if (keep.test(e)) {
                 count++;
+                topicCount += topicStart[e + 1] - topicStart[e];
             }
         }
         int[] a = new int[count];
@@ -136,19 +157,69 @@ public final class EventTable {
         byte[] k = new byte[count];
         int[] p = new int[count];
         int[] tp = new int[count];
+        int[] ts = new int[count + 1];
+        int[] tt = new int[topicCount];
         int j = 0;
+        int m = 0;
         for (int e = 0; e < size; e++) {
-            if (time[e] < timeMillis) {
+            if (keep.test(e)) {
                 a[j] = actor[e];
                 b[j] = target[e];
                 t[j] = time[e];
                 k[j] = kind[e];
                 p[j] = post[e];
                 tp[j] = targetPost[e];
-                j++;
+                for (int x = topicStart[e]; x < topicStart[e + 1]; x++) {
+                    tt[m++] = topics[x];
+                }
+                ts[++j] = m;
             }
         }
-        return new EventTable(accounts, count, a, b, t, k, p, tp, postIds, 0);
+        return new EventTable(accounts, count, a, b, t, k, p, tp, postIds, ts, tt, topicNames, 0);
+    }
+
+    /** Number of distinct topics (hashtags) in the table's index. */
+    public int topicCount() {
+        return topicNames.length;
+    }
+
+    /** The name of a topic. */
+    public String topicName(int topic) {
+        return topicNames[topic];
+    }
+
+    /** The index of a topic by name (lower-case, without '#'), or -1. */
+    public int topicIndex(String name) {
+        String n = name.startsWith("#") ? name.substring(1) : name;
+        for (int i = 0; i < topicNames.length; i++) {
+            if (topicNames[i].equalsIgnoreCase(n)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Topics of event {@code e}: {@link #topic(int)} for indices in {@code [topicStart(e), topicEnd(e))}. */
+    public int topicStart(int e) {
+        return topicStart[e];
+    }
+
+    public int topicEnd(int e) {
+        return topicStart[e + 1];
+    }
+
+    public int topic(int i) {
+        return topics[i];
+    }
+
+    /** Whether event {@code e} is tagged with {@code topic}. */
+    public boolean hasTopic(int e, int topic) {
+        for (int x = topicStart[e]; x < topicStart[e + 1]; x++) {
+            if (topics[x] == topic) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Counts of events per kind, indexed by ordinal. */

@@ -7,6 +7,8 @@ import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 
+import java.util.List;
+
 /**
  * Loads interactions into an {@link EventTable}, interning accounts and posts, and skipping any
  * event whose id was already seen (counted in {@link EventTable#duplicatesSkipped()}).
@@ -26,17 +28,23 @@ public final class EventTableBuilder implements InteractionSink {
     private final IntArrayList targetPost = new IntArrayList();
     private final Object2IntOpenHashMap<String> postIndex = new Object2IntOpenHashMap<>();
     private final ObjectArrayList<String> postIds = new ObjectArrayList<>();
+    private final IntArrayList topicStart = new IntArrayList(new int[] {0});
+    private final IntArrayList topics = new IntArrayList();
+    private final Object2IntOpenHashMap<String> topicIndex = new Object2IntOpenHashMap<>();
+    private final ObjectArrayList<String> topicNames = new ObjectArrayList<>();
     private final LongOpenHashSet seen = new LongOpenHashSet();
     private long duplicates;
 
     public EventTableBuilder() {
         postIndex.defaultReturnValue(EventTable.NO_POST);
+        topicIndex.defaultReturnValue(-1);
     }
 
     @Override
     public void accept(Interaction interaction) {
         add(fingerprint64(interaction.eventId()), interaction.network(), interaction.kind(), interaction.actorId(),
-                interaction.targetId(), interaction.timeMillis(), interaction.postId(), interaction.targetPostId());
+                interaction.targetId(), interaction.timeMillis(), interaction.postId(), interaction.targetPostId(),
+                interaction.hashtags());
     }
 
     /**
@@ -44,7 +52,7 @@ public final class EventTableBuilder implements InteractionSink {
      * loaders that already hold the fingerprint (the store keeps it) and need not rebuild the id.
      */
     public void add(long eventFingerprint, String network, InteractionKind interactionKind, String actorId,
-                    String targetId, long timeMillis, String postId, String targetPostId) {
+                    String targetId, long timeMillis, String postId, String targetPostId, List<String> hashtags) {
         if (!seen.add(eventFingerprint)) {
             duplicates++;
             return;
@@ -55,6 +63,16 @@ public final class EventTableBuilder implements InteractionSink {
         kind.add((byte) interactionKind.ordinal());
         post.add(internPost(network, postId));
         targetPost.add(internPost(network, targetPostId));
+        for (String tag : hashtags) {
+            int t = topicIndex.getInt(tag);
+            if (t < 0) {
+                t = topicNames.size();
+                topicIndex.put(tag, t);
+                topicNames.add(tag);
+            }
+            topics.add(t);
+        }
+        topicStart.add(topics.size());
     }
 
     @Override
@@ -76,7 +94,8 @@ public final class EventTableBuilder implements InteractionSink {
     public EventTable build() {
         return new EventTable(accounts, actor.size(), actor.toIntArray(), target.toIntArray(),
                 time.toLongArray(), kind.toByteArray(), post.toIntArray(), targetPost.toIntArray(),
-                postIds.toArray(new String[0]), duplicates);
+                postIds.toArray(new String[0]), topicStart.toIntArray(), topics.toIntArray(),
+                topicNames.toArray(new String[0]), duplicates);
     }
 
     private int internPost(String network, String postId) {
