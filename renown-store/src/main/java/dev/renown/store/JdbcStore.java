@@ -261,14 +261,19 @@ abstract class JdbcStore implements Store {
             rows.setDouble(r, 10, s.percentile());
             rows.setLong(r, 11, runId);
         }
+        replaceDay("score_snapshots", SNAPSHOT_COLUMNS, day, rows);
+    }
+
+    /** Replaces a day's rows of a per-day table, in one transaction. */
+    private void replaceDay(String table, String columns, LocalDate day, ColumnBatch rows) {
         try (Connection c = connection()) {
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement p = c.prepareStatement("DELETE FROM score_snapshots WHERE day = ?")) {
+                try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE day = ?")) {
                     p.setDate(1, Date.valueOf(day));
                     p.executeUpdate();
                 }
-                bulkInsert(c, "score_snapshots", SNAPSHOT_COLUMNS, rows);
+                bulkInsert(c, table, columns, rows);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -277,7 +282,7 @@ abstract class JdbcStore implements Store {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot save snapshots for " + day + " in " + url, e);
+            throw new StoreException("cannot save " + table + " of " + day + " in " + url, e);
         }
     }
 
@@ -304,24 +309,7 @@ abstract class JdbcStore implements Store {
                 rows.setLong(r, 6, runId);
             }
         }
-        try (Connection c = connection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement p = c.prepareStatement("DELETE FROM topic_scores WHERE day = ?")) {
-                    p.setDate(1, Date.valueOf(day));
-                    p.executeUpdate();
-                }
-                bulkInsert(c, "topic_scores", TOPIC_COLUMNS, rows);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot save topic scores for " + day + " in " + url, e);
-        }
+        replaceDay("topic_scores", TOPIC_COLUMNS, day, rows);
     }
 
     @Override
