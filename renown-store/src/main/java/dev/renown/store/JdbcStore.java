@@ -395,6 +395,24 @@ abstract class JdbcStore implements Store {
     }
 
     @Override
+    public List<Snapshot> snapshots(LocalDate day) {
+        List<Snapshot> all = new ArrayList<>();
+        try (Connection c = connection(); PreparedStatement p = c.prepareStatement("SELECT " + SNAPSHOT_COLUMNS
+                + " FROM score_snapshots WHERE day = ? ORDER BY score_rank, network, account_id")) {
+            p.setDate(1, Date.valueOf(day));
+            p.setFetchSize(10_000);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    all.add(snapshot(r));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read snapshots from " + url, e);
+        }
+        return all;
+    }
+
+    @Override
     public List<Snapshot> history(AccountKey account, LocalDate from, LocalDate to) {
         List<Snapshot> history = new ArrayList<>();
         try (Connection c = connection(); PreparedStatement p = c.prepareStatement("SELECT " + SNAPSHOT_COLUMNS

@@ -85,6 +85,9 @@ public interface Store extends AutoCloseable {
     /** Number of snapshots stored for a day. */
     int snapshotCount(LocalDate day);
 
+    /** Every snapshot of one day, best rank first. */
+    List<Snapshot> snapshots(LocalDate day);
+
     /** An account's snapshots from {@code from} to {@code to} inclusive, by day. */
     List<Snapshot> history(AccountKey account, LocalDate from, LocalDate to);
 

@@ -214,6 +214,10 @@ abstract class StoreContractTest {
         assertEquals(day2.value(dev.renown.core.score.SignalKind.REACH, top), last.reach(), 1e-12);
         assertEquals(run, last.runId());
         assertTrue(store.snapshot(account, LocalDate.of(2012, 7, 2)).isPresent());
+        List<Snapshot> all = store.snapshots(LocalDate.of(2012, 7, 2));
+        assertEquals(day2.size(), all.size());
+        assertEquals(account, all.get(0).account());
+        assertTrue(store.snapshots(LocalDate.of(2012, 7, 9)).isEmpty());
         assertTrue(store.snapshot(account, LocalDate.of(2012, 7, 9)).isEmpty());
     }
 
