@@ -39,6 +39,8 @@ public final class Formats {
                 return new GenericNdjsonReader(network);
             case "csv":
                 return new GenericCsvReader(network);
+            case "twitter-v2":
+                return new TwitterV2Reader();
             default:
                 throw new IllegalArgumentException("unknown format '" + format + "'; known formats: "
                         + String.join(", ", NAMES));

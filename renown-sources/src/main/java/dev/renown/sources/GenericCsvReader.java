@@ -47,7 +47,7 @@ public final class GenericCsvReader implements InteractionReader {
         String source = input.name();
         State state = new State();
         try (InputStream in = input.open()) {
-            new LineScanner(MAX_RECORD_BYTES).scan(in, (b, from, to, line, tooLong) -> {
+            long lines = new LineScanner(MAX_RECORD_BYTES).scan(in, (b, from, to, line, tooLong) -> {
                 if (tooLong) {
                     rejects.add(source, line, null, "line-too-long", "line longer than " + MAX_RECORD_BYTES + " bytes",
                             Text.lenient(b, from, to));
@@ -78,6 +78,7 @@ public final class GenericCsvReader implements InteractionReader {
                 state.reset();
                 handle(source, recordLine, record, state, sink, rejects);
             });
+            input.reportDamage(rejects, lines + 1);
         }
         if (state.pending.size() > 0) {
             rejects.add(source, state.startLine, null, "unterminated-quote", "file ends inside a quoted field",

@@ -51,7 +51,7 @@ public final class GenericNdjsonReader implements InteractionReader {
     public void read(Input input, InteractionSink sink, Rejects rejects) throws IOException {
         String source = input.name();
         try (InputStream in = input.open()) {
-            new LineScanner(MAX_LINE_BYTES).scan(in, (b, from, to, line, tooLong) -> {
+            long lines = new LineScanner(MAX_LINE_BYTES).scan(in, (b, from, to, line, tooLong) -> {
                 if (tooLong) {
                     rejects.add(source, line, null, "line-too-long", "line longer than " + MAX_LINE_BYTES + " bytes",
                             Text.lenient(b, from, to));
@@ -71,6 +71,7 @@ public final class GenericNdjsonReader implements InteractionReader {
                             + " at column " + e.getLocation().getColumnNr(), Text.lenient(b, from, to));
                 }
             });
+            input.reportDamage(rejects, lines + 1);
         }
     }
 

@@ -1,6 +1,10 @@
 package dev.renown.sources;
 
+import com.github.luben.zstd.ZstdIOException;
+import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
+
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,17 +14,28 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
- * One input file, opened with transparent gzip decompression, counting the bytes read from
- * disk so that long reads can report their progress.
+ * One input file, opened with transparent gzip and zstd decompression, counting the bytes read
+ * from disk so that long reads can report their progress.
+ *
+ * <p>A compressed file that ends early or is damaged does not fail the read: the decompressed
+ * stream ends where the damage starts, what came before is read as usual, and the reader
+ * reports the damage as a {@code truncated-input} reject ({@link #reportDamage}).
  */
 public final class Input {
 
     private static final int BUFFER = 1 << 16;
+    /**
+     * Largest zstd window accepted, as a base-2 logarithm: 2 GiB. Reddit dumps are compressed
+     * with {@code --long=31}, which plain decoders refuse ("window too large") by default.
+     */
+    public static final int ZSTD_WINDOW_LOG_MAX = 31;
 
     private final Path path;
     private final AtomicLong bytesRead = new AtomicLong();
+    private volatile String damage;
 
     public Input(Path path) {
         this.path = path;
@@ -67,12 +82,14 @@ public final class Input {
     }
 
     /**
-     * Opens the decompressed content. Gzip is recognised by its magic bytes, not the name.
-     * {@link #bytesRead()} counts from zero again for each opening.
+     * Opens the decompressed content. Gzip ({@code 1f 8b}) and zstd ({@code 28 b5 2f fd}) are
+     * recognised by their magic bytes, not the name; concatenated members and frames are read
+     * one after the other. {@link #bytesRead()} counts from zero again for each opening.
      */
     public InputStream open() throws IOException {
         checkReadable();
         bytesRead.set(0);
+        damage = null;
         InputStream raw = new BufferedInputStream(new CountingStream(Files.newInputStream(path), bytesRead), BUFFER);
         raw.mark(4);
         int b0 = raw.read();
@@ -81,13 +98,70 @@ public final class Input {
         int b3 = raw.read();
         raw.reset();
         if (b0 == 0x1f && b1 == 0x8b) {
-            return new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER);
+            return new BufferedInputStream(new DamageStopsStream(new GZIPInputStream(raw, BUFFER), "gzip"), BUFFER);
         }
         if (b0 == 0x28 && b1 == 0xb5 && b2 == 0x2f && b3 == 0xfd) {
-            raw.close();
-            throw new IOException(path + ": zstd-compressed input is not supported yet; decompress it with 'zstd -d'");
+            ZstdInputStreamNoFinalizer zstd = new ZstdInputStreamNoFinalizer(raw);
+            zstd.setLongMax(ZSTD_WINDOW_LOG_MAX);
+            return new BufferedInputStream(new DamageStopsStream(zstd, "zstd"), BUFFER);
         }
         return raw;
+    }
+
+    /**
+     * What was wrong with the compressed stream, if decompression stopped early in the latest
+     * {@link #open()}; null otherwise.
+     */
+    public String damage() {
+        return damage;
+    }
+
+    /**
+     * Reports a damaged or truncated compressed stream, if the latest {@link #open()} met one,
+     * as a {@code truncated-input} reject at {@code line} (the line after the last one read).
+     */
+    public void reportDamage(Rejects rejects, long line) {
+        String d = damage;
+        if (d != null) {
+            rejects.add(name(), line, null, "truncated-input", d, null);
+        }
+    }
+
+    /** Ends the stream where decompression fails, remembering why. */
+    private final class DamageStopsStream extends FilterInputStream {
+        private final String codec;
+        private boolean ended;
+
+        DamageStopsStream(InputStream in, String codec) {
+            super(in);
+            this.codec = codec;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n <= 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (ended) {
+                return -1;
+            }
+            try {
+                return super.read(b, off, len);
+            } catch (EOFException | ZipException | ZstdIOException e) {
+                return stop(e);
+            }
+        }
+
+        private int stop(IOException e) {
+            ended = true;
+            damage = codec + " stream ends early or is damaged after " + bytesRead.get()
+                    + " compressed bytes (" + e.getMessage() + "); the records before it were read";
+            return -1;
+        }
     }
 
     private static final class CountingStream extends FilterInputStream {

@@ -28,7 +28,8 @@ final class LineScanner {
         this.maxLineBytes = maxLineBytes;
     }
 
-    void scan(InputStream in, Handler handler) throws IOException {
+    /** Hands every line to the handler; returns the number of lines. */
+    long scan(InputStream in, Handler handler) throws IOException {
         byte[] buf = new byte[1 << 16];
         int start = 0;
         int end = 0;
@@ -72,7 +73,7 @@ final class LineScanner {
                     int to = buf[end - 1] == '\r' ? end - 1 : end;
                     handler.line(buf, start, to, line, false);
                 }
-                return;
+                return line;
             }
             end += n;
         }

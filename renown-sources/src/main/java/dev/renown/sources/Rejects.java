@@ -19,6 +19,10 @@ import java.util.TreeMap;
  * Collects rejected records: counts them per reason, keeps the first few as examples, and
  * writes every one of them, as NDJSON, to a rejects file when one is given — so nothing a
  * reader could not use is silently lost. Thread-safe.
+ *
+ * <p>Records that are valid but carry no interaction (a deleted post, an original tweet that
+ * names nobody, a Jetstream identity event) are not rejects: readers count them per reason with
+ * {@link #skip(String, long)}, so that a run's summary can still account for every record.
  */
 public final class Rejects implements Closeable {
 
@@ -29,6 +33,7 @@ public final class Rejects implements Closeable {
 
     private final Path file;
     private final Map<String, Long> byReason = new TreeMap<>();
+    private final Map<String, Long> skippedByReason = new TreeMap<>();
     private final List<Reject> examples = new ArrayList<>();
     private JsonGenerator out;
     private long total;
@@ -63,6 +68,27 @@ public final class Rejects implements Closeable {
 
     public synchronized long total() {
         return total;
+    }
+
+    /** Counts {@code count} valid records that carry no interaction, for the reason given. */
+    public synchronized void skip(String reason, long count) {
+        if (count > 0) {
+            skippedByReason.merge(reason, count, Long::sum);
+        }
+    }
+
+    /** Counts of records skipped without being rejected, per reason, sorted by reason. */
+    public synchronized Map<String, Long> skippedByReason() {
+        return Collections.unmodifiableMap(new TreeMap<>(skippedByReason));
+    }
+
+    /** Number of records skipped without being rejected. */
+    public synchronized long skipped() {
+        long sum = 0;
+        for (long n : skippedByReason.values()) {
+            sum += n;
+        }
+        return sum;
     }
 
     /** Reject counts per reason code, sorted by reason. */

@@ -51,7 +51,7 @@ public final class SnapActivityReader implements InteractionReader {
         int[] fieldStart = new int[5];
         int[] fieldEnd = new int[5];
         try (InputStream in = input.open()) {
-            new LineScanner(MAX_LINE_BYTES).scan(in, (b, from, to, line, tooLong) -> {
+            long lines = new LineScanner(MAX_LINE_BYTES).scan(in, (b, from, to, line, tooLong) -> {
                 if (tooLong) {
                     rejects.add(source, line, null, "line-too-long",
                             "line longer than " + MAX_LINE_BYTES + " bytes", Text.lenient(b, from, to));
@@ -95,6 +95,7 @@ public final class SnapActivityReader implements InteractionReader {
                 sink.accept(new Interaction(Interaction.derivedId(network, kind, actor, target, millis, null),
                         network, kind, actor, target, millis, null, null, null, List.of()));
             });
+            input.reportDamage(rejects, lines + 1);
         }
     }
 

@@ -44,6 +44,36 @@ final class Collected implements InteractionSink {
         return read(reader, file);
     }
 
+    /** Interactions of one kind. */
+    long count(dev.renown.core.event.InteractionKind kind) {
+        return interactions.stream().filter(i -> i.kind() == kind).count();
+    }
+
+    /** Distinct actors of the interactions read. */
+    long distinctActors() {
+        return interactions.stream().map(Interaction::actorId).distinct().count();
+    }
+
+    /** Distinct event ids: equal to the number of interactions when no act is emitted twice. */
+    long distinctEventIds() {
+        return interactions.stream().map(Interaction::eventId).distinct().count();
+    }
+
+    /** The interaction with this event id. */
+    Interaction event(String eventId) {
+        return interactions.stream().filter(i -> i.eventId().equals(eventId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no event " + eventId + " among " + interactions.size()));
+    }
+
+    /** Reads a test resource. */
+    static Collected resource(InteractionReader reader, String name) throws IOException {
+        try {
+            return read(reader, Path.of(Collected.class.getResource("/" + name).toURI()));
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     Reject onlyReject() {
         if (rejects.total() != 1) {
             throw new AssertionError("expected one reject, got " + rejects.total() + ": " + rejects.examples());
