@@ -41,6 +41,9 @@ public final class Formats {
                 return new GenericCsvReader(network);
             case "twitter-v2":
                 return new TwitterV2Reader();
+            case "bluesky-jetstream":
+            case "jetstream":
+                return new JetstreamReader();
             default:
                 throw new IllegalArgumentException("unknown format '" + format + "'; known formats: "
                         + String.join(", ", NAMES));
