@@ -41,6 +41,9 @@ public final class Formats {
                 return new GenericCsvReader(network);
             case "twitter-v2":
                 return new TwitterV2Reader();
+            case "twitter-v1":
+            case "twitter-v1.1":
+                return new TwitterV1Reader();
             case "bluesky-jetstream":
             case "jetstream":
                 return new JetstreamReader();
