@@ -44,6 +44,8 @@ public final class Formats {
             case "twitter-v1":
             case "twitter-v1.1":
                 return new TwitterV1Reader();
+            case "mastodon":
+                return new MastodonReader();
             case "reddit":
                 return new RedditReader();
             case "bluesky-jetstream":

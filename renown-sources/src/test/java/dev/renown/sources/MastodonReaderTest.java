@@ -1,0 +1,103 @@
+package dev.renown.sources;
+
+import dev.renown.core.event.AccountProfile;
+import dev.renown.core.event.Interaction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static dev.renown.core.event.InteractionKind.MENTION;
+import static dev.renown.core.event.InteractionKind.QUOTE;
+import static dev.renown.core.event.InteractionKind.REPLY;
+import static dev.renown.core.event.InteractionKind.REPOST;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class MastodonReaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_saved_timeline_page_gives_exactly_the_counts_jq_gives() throws IOException {
+        Collected c = Collected.resource(new MastodonReader(), "mastodon/home-timeline.json");
+        assertEquals(1, c.count(REPOST));
+        assertEquals(3, c.count(REPLY));
+        assertEquals(1, c.count(QUOTE));
+        assertEquals(2, c.count(MENTION));
+        assertEquals(5, c.distinctActors());
+        assertEquals(7, c.distinctEventIds());
+        assertEquals(Map.of("no-interaction", 2L), c.rejects.skippedByReason());
+        Reject r = c.onlyReject();
+        assertEquals("unresolved-target", r.reason());
+        assertEquals(558, r.line(), "the line where the status starts in the pretty-printed page");
+    }
+
+    @Test
+    void accounts_are_full_addresses_and_replies_resolve_local_ids_through_the_file() throws IOException {
+        Collected c = Collected.resource(new MastodonReader(), "mastodon/home-timeline.json");
+        Interaction repost = c.event("mastodon/https://mastodon.social/users/alice/statuses/112400000000000010/activity/repost");
+        assertEquals("alice@mastodon.social", repost.actorId());
+        assertEquals("bob@fosstodon.org", repost.targetId());
+        assertEquals("https://fosstodon.org/users/bob/statuses/112400000000000001", repost.targetPostId());
+        assertEquals(List.of("rust"), repost.hashtags());
+        assertEquals("Release 2.0 is out! #Rust", repost.text());
+        // Account 7 (dan, local) is replied to before the file shows who it is.
+        Interaction late = c.event("mastodon/https://fosstodon.org/users/bob/statuses/112400000000000009/reply");
+        assertEquals("dan@mastodon.social", late.targetId());
+        assertEquals("https://mastodon.social/users/dan/statuses/112400000000000005", late.targetPostId());
+        // The account replied to is not also a mention; the remote domain is lower-cased.
+        String carol = "mastodon/https://hachyderm.io/users/Carol/statuses/112400000000000008";
+        assertEquals("Carol@hachyderm.io", c.event(carol + "/reply").actorId());
+        assertEquals("alice@mastodon.social", c.event(carol + "/reply").targetId());
+        assertEquals("dan@mastodon.social", c.event(carol + "/mention/dan@mastodon.social").targetId());
+        assertEquals(2, c.interactions.stream().filter(i -> i.eventId().startsWith(carol)).count());
+        assertEquals("Carol@hachyderm.io",
+                c.event("mastodon/https://social.example/users/erin/statuses/112400000000000007/quote").targetId());
+        assertEquals(Instant.parse("2024-05-01T11:40:00Z").toEpochMilli(), c.event(carol + "/reply").timeMillis());
+        AccountProfile p = c.profiles.stream().filter(x -> x.account().id().equals("Carol@hachyderm.io"))
+                .findFirst().orElseThrow();
+        assertEquals("Carol", p.handle());
+        assertEquals(15000, p.followers());
+        assertEquals(12, p.following());
+        assertEquals(9000, p.posts());
+    }
+
+    @Test
+    void streaming_messages_are_unwrapped() throws IOException {
+        Collected c = Collected.resource(new MastodonReader(), "mastodon/stream.jsonl");
+        assertEquals(1, c.count(MENTION));
+        assertEquals(1, c.count(REPOST));
+        assertEquals(Map.of("stream-event", 1L, "no-interaction", 1L), c.rejects.skippedByReason());
+        assertEquals(0, c.rejects.total());
+    }
+
+    @Test
+    void bad_statuses_are_rejected_with_their_reason() throws IOException {
+        String ok = "{\"id\":\"1\",\"uri\":\"https://a.example/users/x/statuses/1\",\"created_at\":\"2024-05-01T10:00:00Z\","
+                + "\"account\":{\"id\":\"1\",\"acct\":\"x\",\"url\":\"https://a.example/@x\"},"
+                + "\"mentions\":[{\"id\":\"2\",\"acct\":\"y@b.example\"}]}";
+        String content = String.join("\n", ok,
+                ok.replace("\"uri\":\"https://a.example/users/x/statuses/1\",", ""),
+                ok.replace("2024-05-01T10:00:00Z", "May 1st"),
+                ok.replace(",\"url\":\"https://a.example/@x\"", ""),
+                ok.replace("\"mentions\":[", "\"mentions\":7,\"x\":["),
+                "{\"event\":\"update\",\"payload\":\"{not json\"}",
+                "[1]") + "\n";
+        Collected c = Collected.read(new MastodonReader(), dir, "s.jsonl", content);
+        assertEquals(1, c.interactions.size());
+        assertEquals(Map.of("missing-field", 2L, "bad-time", 1L, "wrong-type", 2L, "invalid-json", 1L),
+                c.rejects.countsByReason());
+    }
+
+    @Test
+    void html_content_becomes_plain_text() {
+        assertEquals("a & b <c> 'd' e", MastodonReader.plainText("<p>a &amp; b &lt;c&gt; &#39;d&#39;</p><p>e</p>"));
+        assertNull(MastodonReader.plainText(null));
+    }
+}
