@@ -69,8 +69,15 @@
     return h("a", { href: accountHref(a), class: cls || "acct", title: a.network + ":" + a.id }, name(a));
   }
 
+  const PLURAL = { reply: "replies" };
+
   function kinds(counts) {
-    return Object.entries(counts || {}).map(([k, n]) => n + " " + k + (n === 1 ? "" : "s")).join(", ");
+    return Object.entries(counts || {}).map(([k, n]) => n + " " + (n === 1 ? k : PLURAL[k] || k + "s")).join(", ");
+  }
+
+  /** "better than 99.99%": never rounds up to 100. */
+  function pct(p) {
+    return p >= 99 ? Math.min(99.99, Math.floor(p * 100) / 100).toFixed(2) : fmt(p);
   }
 
   function bar(kind, fraction) {
@@ -95,8 +102,15 @@
     return h("div", { class: "legend" }, SIGNALS.map(s => h("span", { class: s }, LABELS[s])));
   }
 
+  /** A server started with --protect-reads needs the API token for reads; kept for this tab only. */
+  function token() {
+    try { return sessionStorage.getItem("renown.token"); } catch (e) { return null; }
+  }
+
   async function api(path) {
-    const res = await fetch(API + path, { headers: { "Accept": "application/json" } });
+    const headers = { "Accept": "application/json" };
+    if (token()) headers["Authorization"] = "Bearer " + token();
+    const res = await fetch(API + path, { headers });
     let body = null;
     try { body = await res.json(); } catch (e) { /* not JSON */ }
     if (!res.ok) {
@@ -114,7 +128,21 @@
   }
 
   function failure(e) {
+    if (e.status === 401) return tokenForm(e.message);
     return h("div", { class: "error", role: "alert" }, h("strong", null, e.status === 404 ? "Not found. " : "Something went wrong. "), e.message);
+  }
+
+  function tokenForm(message) {
+    const input = h("input", { type: "password", id: "token-input", placeholder: "API token", "aria-label": "API token", autocomplete: "off" });
+    const form = h("form", { class: "compare-pick", id: "token-form" }, input, h("button", { class: "button primary", type: "submit" }, "Open"));
+    form.addEventListener("submit", ev => {
+      ev.preventDefault();
+      try { sessionStorage.setItem("renown.token", input.value.trim()); } catch (e) { /* private mode */ }
+      overview = null;
+      loadOverview().catch(() => {}).finally(route);
+    });
+    return h("div", { class: "card" }, h("h2", null, "This server needs an API token to read"),
+      h("p", { class: "muted small" }, message + ". The token stays in this tab only."), form);
   }
 
   function activeNav(which) {
@@ -245,7 +273,7 @@
           account.network + ":" + account.id]),
         h("div", { class: "facts" },
           h("div", { class: "fact" }, h("b", { id: "profile-rank" }, "#" + int(score.rank)), h("span", null, "of " + int(score.accounts))),
-          h("div", { class: "fact" }, h("b", null, "top " + fmt(Math.max(0.1, 100 - score.percentile)) + "%"), h("span", null, "percentile " + fmt(score.percentile))),
+          h("div", { class: "fact" }, h("b", null, "top " + topShare(score.rank, score.accounts)), h("span", null, "percentile " + pct(score.percentile))),
           account.followers !== null ? h("div", { class: "fact" }, h("b", null, int(account.followers)), h("span", null, "followers")) : null,
           h("div", { class: "fact" }, h("b", null, score.as_of), h("span", null, "as of"))),
         deltas),
@@ -261,7 +289,7 @@
         h("div", { class: "row" }, h("span", { class: "name" }, LABELS[s]),
           h("span", { class: "muted small" }, off ? "weight 0 · not counted" : fmt(sig.points, 2) + " pts · weight " + fmt(sig.weight, 3))),
         bar(s, sig.points / FULL_POINTS),
-        h("div", { class: "muted small" }, fmt(sig.value, 2) + " " + sig.unit + " · better than " + fmt(sig.percentile) + "% of accounts")));
+        h("div", { class: "muted small" }, fmt(sig.value, 2) + " " + sig.unit + " · better than " + pct(sig.percentile) + "% of accounts")));
     }
     const counted = SIGNALS.filter(s => score.signals[s] && score.signals[s].weight > 0);
     breakdown.append(h("p", { class: "muted small", id: "breakdown-sum" },
@@ -278,7 +306,7 @@
       if (!sig || sig.weight === 0) continue;
       const rows = (sig.top || []).map(t => h("li", null,
         h("div", { class: "who2" }, accountLink(t.account), " ", h("span", { class: "kinds" }, kinds(t.interactions))),
-        h("span", { class: "muted small" }, t.label)));
+        h("span", { class: "muted small", title: "contribution to the signal" }, "+" + fmt(t.amount, 2))));
       evidence.append(h("div", { class: "evidence", "data-signal": s },
         h("h3", null, LABELS[s]),
         h("p", null, sig.summary),
@@ -306,6 +334,11 @@
 
     show(h("div", { class: "grid" }, head, breakdown, chartCard, evidence, influenceCard, topicCard));
     drawHistory(chartBox, chartNote, [{ label: name(account), days: history.days }]);
+  }
+
+  function topShare(rank, n) {
+    const share = 100 * rank / n;
+    return (share < 0.1 ? share.toPrecision(1) : share < 10 ? share.toFixed(1) : share.toFixed(0)) + "%";
   }
 
   function links(list, id, emptyText) {
@@ -371,7 +404,7 @@
       location.hash = "#/compare?a=" + encodeURIComponent(inputA.value.trim()) + "&b=" + encodeURIComponent(inputB.value.trim());
     });
     const hero = h("section", { class: "hero" }, h("h1", null, "Compare two accounts"),
-      h("p", null, "Type network/id (for example higgs/88) or paste it from a profile address."));
+      h("p", null, "Type each account as network/id: a profile shows it under the name as network:id."));
     if (!a || !b) {
       show(hero, h("div", { class: "card" }, form));
       return;

@@ -45,6 +45,11 @@ final class TestServer implements AutoCloseable {
         this.base = "http://127.0.0.1:" + server.port();
     }
 
+    /** A client of a server started elsewhere; closing it closes the server and the store. */
+    static TestServer attach(RenownServer server, Store store) {
+        return new TestServer(store, server);
+    }
+
     /** Loopback, a free port, the test token, no rate limit unless the config says. */
     static ServerConfig config() {
         return ServerConfig.defaults().withPort(0).withToken(Tokens.sha256(TOKEN)).withRate(0, 1);
