@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Load the shipped demo data (SNAP Higgs Twitter activity, 1-7 July 2012) into the database "
                 + "(the embedded DuckDB by default; nothing is loaded twice), write a snapshot per day, then print "
-                + "the top accounts and explain the first.")
+                + "the top accounts, explain the first, and serve the dashboard on them (http://127.0.0.1:7070/ "
+                + "by default; --no-serve to stop after printing).")
 final class DemoCommand implements Callable<Integer> {
 
     /** The demo data, relative to the repository root. */
@@ -31,6 +32,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = {"-n", "--top"}, paramLabel = "N", defaultValue = "20",
             description = "How many accounts to print (default: ${DEFAULT-VALUE}).")
     int top;
+
+    @Mixin
+    ServerOptions server = new ServerOptions();
+
+    @Option(names = "--no-serve", description = "Print the scores and stop, without serving the dashboard.")
+    boolean noServe;
 
     @Override
     public Integer call() throws Exception {
@@ -71,6 +78,14 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Explain any account: ./renown explain ID    its history: ./renown history ID");
         }
         out.flush();
-        return Math.max(code, scored.exitCode());
+        int exit = Math.max(code, scored.exitCode());
+        if (noServe) {
+            return exit;
+        }
+        out.println();
+        try (Store store = setup.store.open()) {
+            ServeCommand.serve(store, setup.scoring.parameters(), server.config(), out, err);
+        }
+        return exit;
     }
 }

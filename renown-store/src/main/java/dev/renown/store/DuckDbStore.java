@@ -39,7 +39,13 @@ public final class DuckDbStore extends JdbcStore {
                 }
             }
             DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection(url);
-            migrate(new SingleConnectionDataSource(root.duplicate()), "duckdb");
+            // The database file stays locked until every connection to it is closed, this one too.
+            try (Connection migration = root.duplicate()) {
+                migrate(new SingleConnectionDataSource(migration), "duckdb");
+            } catch (SQLException | RuntimeException e) {
+                root.close();
+                throw e;
+            }
             return new DuckDbStore(url, root);
         } catch (IOException e) {
             throw new StoreException("cannot create the directory for " + url, e);

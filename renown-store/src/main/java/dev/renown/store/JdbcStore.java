@@ -123,6 +123,11 @@ abstract class JdbcStore implements Store {
     }
 
     @Override
+    public void ping() {
+        queryLong("SELECT 1");
+    }
+
+    @Override
     public long interactionCount() {
         return queryLong("SELECT COUNT(*) FROM interactions").orElse(0);
     }

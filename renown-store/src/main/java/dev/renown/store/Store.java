@@ -44,6 +44,13 @@ public interface Store extends AutoCloseable {
     /** Number of interactions stored. */
     long interactionCount();
 
+    /**
+     * Asks the database a trivial question ({@code SELECT 1}).
+     *
+     * @throws StoreException when it cannot answer
+     */
+    void ping();
+
     /** Time of the latest interaction between two different accounts, if any. */
     OptionalLong lastInteractionMillis();
 

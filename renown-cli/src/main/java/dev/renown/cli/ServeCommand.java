@@ -1,0 +1,91 @@
+package dev.renown.cli;
+
+import dev.renown.core.score.ScoringParameters;
+import dev.renown.server.RenownServer;
+import dev.renown.server.ServerConfig;
+import dev.renown.store.Store;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code renown serve}: the JSON API and the dashboard on the store, until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the scores in the database: the dashboard at /, the JSON API under /api/v1 "
+                + "(described at /api/v1/openapi.json), /health and Prometheus /metrics. Stop with Ctrl+C.")
+final class ServeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Mixin
+    ServerOptions server = new ServerOptions();
+
+    @Option(names = "--params", paramLabel = "FILE",
+            description = "Signal weights (JSON, as written by renown fit) for scores the server recomputes.")
+    Path params;
+
+    @Override
+    public Integer call() throws Exception {
+        ScoringParameters parameters = ScoringParameters.defaults();
+        if (params != null) {
+            parameters = parameters.withSignalWeights(ParameterFile.readSignalWeights(params));
+        }
+        try (Store s = store.open()) {
+            return serve(s, parameters, server.config(), spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+    }
+
+    /**
+     * Serves until the process is asked to stop (Ctrl+C, SIGTERM), then stops the server before
+     * the store is closed.
+     */
+    static int serve(Store store, ScoringParameters parameters, ServerConfig config, PrintWriter out, PrintWriter err)
+            throws IOException, InterruptedException {
+        RenownServer server = new RenownServer(store, parameters, config);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            server.close();
+            if (hasCause(e, BindException.class)) {
+                throw new Renown.UserError("cannot serve on " + config.host() + ":" + config.port()
+                        + ": the port is in use; choose another with --port", 1);
+            }
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "renown-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+        out.println("Renown dashboard: http://" + host + ":" + server.port() + "/");
+        out.println("API: http://" + host + ":" + server.port() + RenownServer.API + "/openapi.json; "
+                + (config.tokenSha256() == null ? "writes are off (no API token; see renown token)"
+                : "writes need the API token") + ". Stop with Ctrl+C.");
+        out.flush();
+        err.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,552 @@
+package dev.renown.server;
+
+import dev.renown.core.event.AccountIndex;
+import dev.renown.core.event.AccountKey;
+import dev.renown.core.event.InteractionKind;
+import dev.renown.core.score.AccountScore;
+import dev.renown.core.score.Explanation;
+import dev.renown.core.score.Influence;
+import dev.renown.core.score.Moments;
+import dev.renown.core.score.ScoreBoard;
+import dev.renown.core.score.SignalKind;
+import dev.renown.sources.Reject;
+import dev.renown.store.AccountRecord;
+import dev.renown.store.Snapshot;
+import dev.renown.store.TopicScore;
+import io.javalin.http.Context;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The JSON API's handlers. Each one reads parameters, asks the {@link ScoreService} or its current
+ * {@link ScoreView}, and writes a map; validation failures become {@link ApiException}s. No handler
+ * builds SQL: the store binds every parameter.
+ */
+final class Api {
+
+    static final int LIMIT_DEFAULT = 20;
+    static final int LIMIT_MAX = 100;
+    private static final int HISTORY_DAYS_DEFAULT = 90;
+
+    private final ScoreService service;
+    private final Json json;
+
+    Api(ScoreService service, Json json) {
+        this.service = service;
+        this.json = json;
+    }
+
+    // --- overview -------------------------------------------------------------------------------
+
+    /** What is served: the day, how many accounts per network, the topics and how scores are made. */
+    void overview(Context ctx) {
+        ScoreView view = service.view();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("as_of", view.day() == null ? null : view.day().toString());
+        m.put("accounts_scored", view.isEmpty() ? 0 : view.board().size());
+        m.put("interactions_in_window", view.isEmpty() ? 0 : view.table().size());
+        m.put("networks", view.networks());
+        m.put("topics", List.copyOf(view.topics().keySet()));
+        Map<String, Object> scoring = new LinkedHashMap<>();
+        Map<String, Object> weights = new LinkedHashMap<>();
+        double[] w = service.parameters().signalWeights();
+        for (SignalKind k : SignalKind.values()) {
+            weights.put(k.wireName(), w[k.ordinal()]);
+        }
+        scoring.put("signal_weights", weights);
+        scoring.put("window_days", service.parameters().window().toDays());
+        scoring.put("half_life_days", service.parameters().halfLife().toHours() / 24.0);
+        m.put("scoring", scoring);
+        json.write(ctx, 200, m);
+    }
+
+    // --- accounts ---------------------------------------------------------------------------------
+
+    void account(Context ctx) {
+        AccountKey key = key(ctx);
+        AccountRecord record = service.store().account(key)
+                .orElseThrow(() -> ApiException.notFound("no account " + key));
+        json.write(ctx, 200, accountJson(record, service.view()));
+    }
+
+    void accountByHandle(Context ctx) {
+        String handle = ctx.queryParam("handle");
+        if (handle == null || handle.isBlank()) {
+            throw ApiException.badParameter("handle", "is required");
+        }
+        String h = handle.startsWith("@") ? handle.substring(1) : handle;
+        String network = ctx.queryParam("network");
+        List<AccountRecord> found = new ArrayList<>();
+        for (AccountKey k : service.store().findAccounts(h)) {
+            Optional<AccountRecord> r = service.store().account(k);
+            if (r.isPresent() && h.equalsIgnoreCase(r.get().handle()) && (network == null || network.equals(k.network()))) {
+                found.add(r.get());
+            }
+        }
+        if (found.isEmpty()) {
+            throw ApiException.notFound("no account with handle @" + h);
+        }
+        List<Object> items = new ArrayList<>();
+        found.forEach(r -> items.add(accountJson(r, service.view())));
+        json.write(ctx, 200, Map.of("accounts", items));
+    }
+
+    private static Map<String, Object> accountJson(AccountRecord r, ScoreView view) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("network", r.account().network());
+        m.put("id", r.account().id());
+        m.put("handle", r.handle());
+        m.put("display_name", r.displayName());
+        m.put("followers", r.followers());
+        m.put("following", r.following());
+        m.put("posts", r.posts());
+        m.put("scored", view.node(r.account()).isPresent());
+        return m;
+    }
+
+    void score(Context ctx) {
+        AccountKey key = key(ctx);
+        ScoreView view = service.view();
+        int v = scoredNode(view, key);
+        AccountScore s = view.board().accountScore(v);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("account", ref(view, v));
+        m.put("as_of", view.day().toString());
+        m.put("score", s.score());
+        m.put("rank", s.rank());
+        m.put("percentile", s.percentile());
+        m.put("accounts", view.board().size());
+        m.put("signals", signals(view.board(), s));
+        Map<String, Object> delta = new LinkedHashMap<>();
+        delta.put("day", view.delta(key, s.score(), 0));
+        delta.put("week", view.delta(key, s.score(), 1));
+        delta.put("month", view.delta(key, s.score(), 2));
+        m.put("delta", delta);
+        json.write(ctx, 200, m);
+    }
+
+    private static Map<String, Object> signals(ScoreBoard board, AccountScore s) {
+        Map<String, Object> signals = new LinkedHashMap<>();
+        double[] weights = board.parameters().signalWeights();
+        for (AccountScore.SignalScore p : s.signals()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("value", p.value());
+            one.put("percentile", p.percentile());
+            one.put("points", p.points());
+            one.put("weight", weights[p.kind().ordinal()]);
+            one.put("unit", p.kind().unit());
+            signals.put(p.kind().wireName(), one);
+        }
+        return signals;
+    }
+
+    void history(Context ctx) {
+        AccountKey key = key(ctx);
+        if (service.store().account(key).isEmpty()) {
+            throw ApiException.notFound("no account " + key);
+        }
+        ScoreView view = service.view();
+        LocalDate to = date(ctx, "to", view.day() != null ? view.day() : LocalDate.now());
+        LocalDate from = date(ctx, "from", to.minusDays(HISTORY_DAYS_DEFAULT - 1));
+        if (from.isAfter(to)) {
+            throw ApiException.badParameter("from", "must not be after 'to' (" + to + ")");
+        }
+        if (ChronoUnit.DAYS.between(from, to) > 3660) {
+            throw ApiException.badParameter("from", "must be at most ten years before 'to'");
+        }
+        List<Snapshot> all = service.store().history(key, from.minusDays(30), to);
+        Map<LocalDate, Snapshot> byDay = new HashMap<>();
+        all.forEach(s -> byDay.put(s.day(), s));
+        List<Object> days = new ArrayList<>();
+        for (Snapshot s : all) {
+            if (s.day().isBefore(from)) {
+                continue;
+            }
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("day", s.day().toString());
+            d.put("score", s.score());
+            d.put("rank", s.rank());
+            d.put("percentile", s.percentile());
+            Map<String, Object> delta = new LinkedHashMap<>();
+            delta.put("day", change(s, byDay.get(s.day().minusDays(1))));
+            delta.put("week", change(s, byDay.get(s.day().minusDays(7))));
+            delta.put("month", change(s, byDay.get(s.day().minusDays(30))));
+            d.put("delta", delta);
+            Map<String, Object> signals = new LinkedHashMap<>();
+            signals.put("reach", s.reach());
+            signals.put("amplification", s.amplification());
+            signals.put("network_impact", s.networkImpact());
+            signals.put("conversation", s.conversation());
+            signals.put("outreach", s.outreach());
+            d.put("signals", signals);
+            days.add(d);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("account", keyJson(key));
+        m.put("from", from.toString());
+        m.put("to", to.toString());
+        m.put("days", days);
+        json.write(ctx, 200, m);
+    }
+
+    private static Double change(Snapshot now, Snapshot before) {
+        return before == null ? null : now.score() - before.score();
+    }
+
+    void explain(Context ctx) {
+        AccountKey key = key(ctx);
+        ScoreView view = service.view();
+        int v = scoredNode(view, key);
+        int limit = limit(ctx, 5, 50);
+        Explanation x = view.board().explain(v, limit);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("account", ref(view, v));
+        m.put("as_of", view.day().toString());
+        m.put("window_start", Instant.ofEpochMilli(x.windowStartMillis()).toString());
+        m.put("score", x.score().score());
+        m.put("rank", x.score().rank());
+        m.put("accounts", x.scoredAccounts());
+        Map<String, Object> parts = signals(view.board(), x.score());
+        for (Explanation.SignalEvidence ev : x.signals()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> one = (Map<String, Object>) parts.get(ev.kind().wireName());
+            one.put("summary", ev.summary());
+            List<Object> top = new ArrayList<>();
+            for (Explanation.Contribution c : ev.top()) {
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("account", keyJson(c.account()));
+                t.put("label", c.label());
+                t.put("amount", c.amount());
+                t.put("interactions", kinds(c.interactions()));
+                t.put("last", Instant.ofEpochMilli(c.lastMillis()).toString());
+                top.add(t);
+            }
+            one.put("top", top);
+        }
+        m.put("signals", parts);
+        List<Object> moments = new ArrayList<>();
+        for (Moments.Moment mo : Moments.of(view.board(), v, limit)) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("post_id", mo.postId());
+            t.put("start", Instant.ofEpochMilli(mo.startMillis()).toString());
+            t.put("end", Instant.ofEpochMilli(mo.endMillis()).toString());
+            t.put("engagers", mo.engagers());
+            t.put("interactions", kinds(mo.interactions()));
+            moments.add(t);
+        }
+        m.put("moments", moments);
+        json.write(ctx, 200, m);
+    }
+
+    void influence(Context ctx) {
+        AccountKey key = key(ctx);
+        ScoreView view = service.view();
+        int v = scoredNode(view, key);
+        Influence.Links links = Influence.of(view.board(), v, limit(ctx, 10, LIMIT_MAX));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("account", ref(view, v));
+        m.put("as_of", view.day().toString());
+        m.put("influencers", links(view, links.influencers()));
+        m.put("influencees", links(view, links.influencees()));
+        json.write(ctx, 200, m);
+    }
+
+    private static List<Object> links(ScoreView view, List<Influence.Link> links) {
+        List<Object> out = new ArrayList<>();
+        for (Influence.Link l : links) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("account", ref(view, l.node()));
+            t.put("score", view.board().score(l.node()));
+            t.put("strength", l.strength());
+            t.put("interactions", kinds(l.interactions()));
+            t.put("last", Instant.ofEpochMilli(l.lastMillis()).toString());
+            out.add(t);
+        }
+        return out;
+    }
+
+    void topics(Context ctx) {
+        AccountKey key = key(ctx);
+        if (service.store().account(key).isEmpty()) {
+            throw ApiException.notFound("no account " + key);
+        }
+        ScoreView view = service.view();
+        List<Object> topics = new ArrayList<>();
+        if (view.day() != null) {
+            for (TopicScore t : service.store().topicScores(key, view.day())) {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("topic", t.topic());
+                one.put("score", t.score());
+                one.put("rank", t.rank());
+                topics.add(one);
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("account", keyJson(key));
+        m.put("as_of", view.day() == null ? null : view.day().toString());
+        m.put("topics", topics);
+        json.write(ctx, 200, m);
+    }
+
+    // --- lists ------------------------------------------------------------------------------------
+
+    void leaderboard(Context ctx) {
+        ScoreView view = service.view();
+        int limit = limit(ctx, LIMIT_DEFAULT, LIMIT_MAX);
+        String network = ctx.queryParam("network");
+        String topic = ctx.queryParam("topic");
+        int offset = cursor(ctx, view);
+        List<Object> items = new ArrayList<>();
+        int next = -1;
+        if (topic != null) {
+            List<TopicScore> leaders = view.topics().get(topic.startsWith("#") ? topic.substring(1) : topic);
+            if (leaders == null) {
+                throw ApiException.badParameter("topic", "names no topic scored on " + view.day()
+                        + "; topics: " + view.topics().keySet());
+            }
+            int seen = 0;
+            for (TopicScore t : leaders) {
+                if (network != null && !network.equals(t.account().network())) {
+                    continue;
+                }
+                if (seen++ < offset) {
+                    continue;
+                }
+                if (items.size() == limit) {
+                    next = offset + limit;
+                    break;
+                }
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("rank", t.rank());
+                OptionalInt v = view.node(t.account());
+                one.put("account", v.isPresent() ? ref(view, v.getAsInt())
+                        : keyJson(t.account()));
+                one.put("score", t.score());
+                items.add(one);
+            }
+        } else if (!view.isEmpty()) {
+            ScoreBoard board = view.board();
+            int seen = 0;
+            for (int i = 0; i < board.size(); i++) {
+                int v = board.nodeAt(i);
+                if (network != null && !network.equals(board.table().accounts().network(board.graph().account(v)))) {
+                    continue;
+                }
+                if (seen++ < offset) {
+                    continue;
+                }
+                if (items.size() == limit) {
+                    next = offset + limit;
+                    break;
+                }
+                items.add(row(view, v));
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("as_of", view.day() == null ? null : view.day().toString());
+        m.put("network", network);
+        m.put("topic", topic);
+        m.put("items", items);
+        m.put("next_cursor", next < 0 ? null : encodeCursor(view, next));
+        json.write(ctx, 200, m);
+    }
+
+    private static Map<String, Object> row(ScoreView view, int v) {
+        ScoreBoard board = view.board();
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("rank", board.rank(v));
+        one.put("account", ref(view, v));
+        one.put("score", board.score(v));
+        Map<String, Object> points = new LinkedHashMap<>();
+        for (SignalKind k : SignalKind.values()) {
+            points.put(k.wireName(), board.points(k, v));
+        }
+        one.put("points", points);
+        return one;
+    }
+
+    void search(Context ctx) {
+        String q = ctx.queryParam("q");
+        if (q == null || q.isBlank()) {
+            throw ApiException.badParameter("q", "is required");
+        }
+        if (q.length() > 100) {
+            throw ApiException.badParameter("q", "must be at most 100 characters");
+        }
+        ScoreView view = service.view();
+        String prefix = q.trim().startsWith("@") ? q.trim().substring(1) : q.trim();
+        int limit = limit(ctx, 10, LIMIT_MAX);
+        List<Object> items = new ArrayList<>();
+        if (!view.isEmpty()) {
+            int[] found = view.search().find(prefix, limit * 4);
+            java.util.Arrays.sort(found); // node numbers; order by rank below
+            Integer[] byRank = java.util.Arrays.stream(found).boxed().toArray(Integer[]::new);
+            java.util.Arrays.sort(byRank, (a, b) -> Integer.compare(view.board().rank(a), view.board().rank(b)));
+            for (int i = 0; i < Math.min(limit, byRank.length); i++) {
+                items.add(row(view, byRank[i]));
+            }
+        }
+        json.write(ctx, 200, Map.of("q", q, "items", items));
+    }
+
+    // --- writes -----------------------------------------------------------------------------------
+
+    void postInteractions(Context ctx) throws Exception {
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length == 0) {
+            throw ApiException.badParameter("body", "is empty: send NDJSON, one interaction per line");
+        }
+        String network = ctx.queryParam("network");
+        if (network != null && (network.isBlank() || network.indexOf(':') >= 0 || network.length() > 64)) {
+            throw ApiException.badParameter("network", "must be a network name such as mastodon");
+        }
+        ScoreService.IngestReport report = service.ingest(body, network);
+        List<Object> rejects = new ArrayList<>();
+        for (Reject r : report.rejects().examples()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("line", r.line());
+            one.put("field", r.field());
+            one.put("reason", r.reason());
+            one.put("detail", r.detail());
+            rejects.add(one);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("read", report.result().records());
+        m.put("added", report.result().inserted());
+        m.put("already_stored", report.result().duplicates() + report.result().skipped());
+        m.put("rejected", report.rejects().total());
+        m.put("rejects_by_reason", report.rejects().countsByReason());
+        m.put("rejects", rejects);
+        json.write(ctx, report.rejects().total() > 0 && report.result().records() == 0 ? 400 : 200, m);
+    }
+
+    void recompute(Context ctx) {
+        int days = service.recompute();
+        ScoreView view = service.view();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("days_written", days);
+        m.put("as_of", view.day() == null ? null : view.day().toString());
+        m.put("accounts", view.isEmpty() ? 0 : view.board().size());
+        json.write(ctx, 200, m);
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------
+
+    private static AccountKey key(Context ctx) {
+        String network = ctx.pathParam("network");
+        String id = ctx.pathParam("id");
+        if (network.isBlank() || network.indexOf(':') >= 0) {
+            throw ApiException.badParameter("network", "must be a network name such as twitter");
+        }
+        return new AccountKey(network, id);
+    }
+
+    private int scoredNode(ScoreView view, AccountKey key) {
+        OptionalInt v = view.node(key);
+        if (v.isPresent()) {
+            return v.getAsInt();
+        }
+        if (service.store().account(key).isPresent()) {
+            throw ApiException.notFound("account " + key + " has no score on " + view.day()
+                    + ": no interaction with another account in the window");
+        }
+        throw ApiException.notFound("no account " + key);
+    }
+
+    private static Map<String, Object> keyJson(AccountKey key) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("network", key.network());
+        m.put("id", key.id());
+        return m;
+    }
+
+    static Map<String, Object> ref(ScoreView view, int v) {
+        AccountIndex accounts = view.table().accounts();
+        int a = view.board().graph().account(v);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("network", accounts.network(a));
+        m.put("id", accounts.id(a));
+        m.put("handle", accounts.handle(a).orElse(null));
+        m.put("display_name", accounts.displayName(a).orElse(null));
+        return m;
+    }
+
+    private static Map<String, Integer> kinds(Map<InteractionKind, Integer> counts) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        counts.forEach((k, n) -> m.put(k.wireName(), n));
+        return m;
+    }
+
+    private static int limit(Context ctx, int otherwise, int max) {
+        String text = ctx.queryParam("limit");
+        if (text == null) {
+            return otherwise;
+        }
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit < 1 || limit > max) {
+                throw ApiException.badParameter("limit", "must be between 1 and " + max + ", not " + limit);
+            }
+            return limit;
+        } catch (NumberFormatException e) {
+            throw ApiException.badParameter("limit", "must be a whole number, not '" + text + "'");
+        }
+    }
+
+    private static LocalDate date(Context ctx, String name, LocalDate otherwise) {
+        String text = ctx.queryParam(name);
+        if (text == null) {
+            return otherwise;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badParameter(name, "must be a date such as 2012-07-04, not '" + text + "'");
+        }
+    }
+
+    /** Cursors are opaque: base64url of {@code day:offset}, valid only for the day's view. */
+    private static String encodeCursor(ScoreView view, int offset) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((view.day() + ":" + offset)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int cursor(Context ctx, ScoreView view) {
+        String text = ctx.queryParam("cursor");
+        if (text == null || text.isEmpty()) {
+            return 0;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter("cursor", "is not a valid cursor");
+        }
+        int colon = decoded.lastIndexOf(':');
+        if (colon < 0 || !decoded.substring(0, colon).equals(String.valueOf(view.day()))) {
+            throw ApiException.badParameter("cursor", "is not a cursor of the current leaderboard ("
+                    + view.day() + "); start again without it");
+        }
+        try {
+            int offset = Integer.parseInt(decoded.substring(colon + 1));
+            if (offset >= 0) {
+                return offset;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw ApiException.badParameter("cursor", "is not a valid cursor");
+    }
+}

@@ -1,0 +1,328 @@
+package dev.renown.server;
+
+import dev.renown.core.score.ScoringParameters;
+import dev.renown.store.Store;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.router.Endpoint;
+import io.javalin.router.ParsedEndpoint;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Renown HTTP server: the JSON API under {@code /api/v1}, the dashboard at {@code /},
+ * {@code /health} and Prometheus metrics at {@code /metrics}, on the scores in a {@link Store}.
+ *
+ * <p>Every request passes, in order: security headers; the per-client rate limit (429); the
+ * token check for writes, and for reads when configured (401); the handler; then its latency is
+ * recorded in the {@code http.server.requests} timer, tagged by method, route template and status.
+ * Failures are answered as JSON {@code {"error", "message"}}.
+ *
+ * <pre>{@code
+ * try (RenownServer server = new RenownServer(store, ScoringParameters.defaults(), ServerConfig.defaults())) {
+ *     server.start();
+ *     ... GET http://127.0.0.1:7070/api/v1/leaderboard
+ * }
+ * }</pre>
+ */
+public final class RenownServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RenownServer.class);
+
+    /** The API's prefix. */
+    public static final String API = "/api/v1";
+
+    /**
+     * Content Security Policy: everything from this server only (the dashboard has no inline
+     * script or style and no third-party asset), never framed.
+     */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    private final ServerConfig config;
+    private final ScoreService service;
+    private final PrometheusMeterRegistry metrics;
+    private final RateLimiter rateLimiter;
+    private final Json json = new Json();
+    private final List<Route> routes = new ArrayList<>();
+    private final Javalin app;
+    private final byte[] openApi;
+
+    /** One route of the server, as registered. */
+    public record Route(String method, String path, boolean write) {
+    }
+
+    /**
+     * Builds the server; {@link #start()} serves.
+     *
+     * @param store      the database the scores and interactions are read from and written to; the
+     *                   caller closes it after the server
+     * @param parameters how scores are computed when the view is built or recomputed
+     * @param config     port, token, limits
+     */
+    public RenownServer(Store store, ScoringParameters parameters, ServerConfig config) {
+        this.config = config;
+        this.service = new ScoreService(store, parameters);
+        this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.rateLimiter = config.ratePerSecond() > 0 ? new RateLimiter(config.ratePerSecond(), config.burst()) : null;
+        this.openApi = resource("/openapi.json");
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmGcMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        Gauge.builder("renown.accounts.scored", service, s -> s.view().isEmpty() ? 0 : s.view().board().size())
+                .description("Accounts in the current scores").register(metrics);
+        this.app = Javalin.create(this::configure);
+    }
+
+    private void configure(JavalinConfig c) {
+        c.startup.showJavalinBanner = false;
+        c.startup.showOldJavalinVersionWarning = false;
+        c.jetty.host = config.host();
+        c.jetty.port = config.port();
+        c.http.maxRequestSize = config.maxBodyBytes();
+        c.http.prefer405over404 = true;
+        c.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = "/public";
+            files.location = Location.CLASSPATH;
+            files.headers = Map.of("Cache-Control", "no-cache");
+        });
+        c.requestLogger.http(this::record);
+
+        c.routes.before(this::guard);
+        Api api = new Api(service, json);
+        get(c, "/health", this::health);
+        get(c, "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        get(c, API + "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        get(c, API + "/overview", api::overview);
+        get(c, API + "/accounts", api::accountByHandle);
+        get(c, API + "/accounts/{network}/{id}", api::account);
+        get(c, API + "/accounts/{network}/{id}/score", api::score);
+        get(c, API + "/accounts/{network}/{id}/history", api::history);
+        get(c, API + "/accounts/{network}/{id}/explain", api::explain);
+        get(c, API + "/accounts/{network}/{id}/influence", api::influence);
+        get(c, API + "/accounts/{network}/{id}/topics", api::topics);
+        get(c, API + "/leaderboard", api::leaderboard);
+        get(c, API + "/search", api::search);
+        post(c, API + "/interactions", api::postInteractions);
+        post(c, API + "/scores/recompute", api::recompute);
+
+        c.routes.exception(ApiException.class, (e, ctx) -> json.error(ctx, e.status, e.code, e.getMessage()));
+        c.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            String message = switch (e.getStatus()) {
+                case 404 -> "no route " + ctx.method() + " " + ctx.path();
+                case 405 -> ctx.method() + " is not allowed on " + ctx.path();
+                case 413 -> "the body is larger than the limit of " + config.maxBodyBytes() + " bytes";
+                default -> e.getMessage();
+            };
+            json.error(ctx, e.getStatus(), code(e.getStatus()), message);
+        });
+        c.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            json.error(ctx, 500, "internal", "the server failed to answer; see its log");
+        });
+    }
+
+    private void get(JavalinConfig c, String path, Handler handler) {
+        c.routes.get(path, handler);
+        routes.add(new Route("GET", path, false));
+    }
+
+    private void post(JavalinConfig c, String path, Handler handler) {
+        c.routes.post(path, handler);
+        routes.add(new Route("POST", path, true));
+    }
+
+    /** Headers, rate limit and authentication, before any handler or static file. */
+    private void guard(Context ctx) {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        ctx.header("Cross-Origin-Resource-Policy", "same-origin");
+        String path = ctx.path();
+        if (path.equals("/health")) {
+            return;
+        }
+        if (rateLimiter != null && !rateLimiter.tryAcquire(ctx.ip())) {
+            ctx.header("Retry-After", Long.toString(rateLimiter.retryAfterSeconds()));
+            throw new ApiException(429, "rate_limited", "too many requests from this client: at most "
+                    + config.ratePerSecond() + " per second (bursts of " + config.burst() + ")");
+        }
+        HandlerType method = ctx.method();
+        boolean write = !method.equals(HandlerType.GET) && !method.equals(HandlerType.HEAD)
+                && !method.equals(HandlerType.OPTIONS);
+        boolean api = path.startsWith(API + "/") || path.equals("/metrics");
+        if (write || (config.protectReads() && api)) {
+            authenticate(ctx, write);
+        }
+        if (write) {
+            String length = ctx.header("Content-Length");
+            if (length != null && parseLong(length) > config.maxBodyBytes()) {
+                throw new ApiException(413, "too_large", "the body is larger than the limit of "
+                        + config.maxBodyBytes() + " bytes; send smaller batches");
+            }
+        }
+    }
+
+    private void authenticate(Context ctx, boolean write) {
+        String header = ctx.header("Authorization");
+        if (config.tokenSha256() == null) {
+            unauthorized(ctx, "no_token_configured", (write ? "writes are" : "this server is")
+                    + " disabled: start the server with an API token (see renown token)");
+        }
+        if (header == null || header.isBlank()) {
+            unauthorized(ctx, "unauthorized", "send the API token as 'Authorization: Bearer TOKEN'");
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)
+                || !Tokens.matches(header.substring(7).trim(), config.tokenSha256())) {
+            unauthorized(ctx, "invalid_token", "the API token is not valid");
+        }
+    }
+
+    private static void unauthorized(Context ctx, String code, String message) {
+        ctx.header("WWW-Authenticate", "Bearer realm=\"renown\"");
+        throw new ApiException(401, code, message);
+    }
+
+    private void health(Context ctx) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        boolean up;
+        String database;
+        try {
+            service.store().ping();
+            up = true;
+            database = "up";
+        } catch (RuntimeException e) {
+            up = false;
+            database = "down: " + e.getMessage();
+        }
+        ScoreView view = service.view();
+        m.put("status", up ? "up" : "down");
+        m.put("database", database);
+        m.put("as_of", view.day() == null ? null : view.day().toString());
+        m.put("accounts_scored", view.isEmpty() ? 0 : view.board().size());
+        json.write(ctx, up ? 200 : 503, m);
+    }
+
+    /** Records one request's latency in the {@code http.server.requests} timer. */
+    private void record(Context ctx, Float millis) {
+        String route;
+        Endpoint matched = null;
+        try {
+            matched = ctx.endpoints().lastHttpEndpoint();
+        } catch (RuntimeException e) {
+            // no endpoint matched: a static file or a 404
+        }
+        if (matched != null && matched.method.equals(ctx.method())) {
+            route = matched.path;
+        } else {
+            route = ctx.status().getCode() == 404 ? "unmatched" : "static";
+        }
+        Timer.builder("http.server.requests")
+                .description("HTTP requests by method, route and status")
+                .tags("method", ctx.method().name(), "route", route, "status", Integer.toString(ctx.status().getCode()))
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(metrics)
+                .record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
+    }
+
+    /** Builds the view of the latest scores from the store, then serves. */
+    public RenownServer start() {
+        service.refresh();
+        app.start();
+        LOG.info("Renown serving {} on http://{}:{}/ (scores as of {}; writes {}; reads {})", service.store().url(),
+                config.host(), port(), service.view().day(),
+                config.tokenSha256() == null ? "disabled" : "need the API token",
+                config.protectReads() ? "need the API token" : "public");
+        return this;
+    }
+
+    /** The port served, once started (useful with port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** The routes registered, in order. */
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
+    /** The routes Javalin actually dispatches to, as {@code METHOD path}. */
+    List<String> dispatchedRoutes() {
+        List<String> out = new ArrayList<>();
+        for (ParsedEndpoint e : app.unsafe.internalRouter.allHttpHandlers()) {
+            if (e.endpoint.method.isHttpMethod()) {
+                out.add(e.endpoint.method.name() + " " + e.endpoint.path);
+            }
+        }
+        return out;
+    }
+
+    /** The scores served now. */
+    ScoreService service() {
+        return service;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        metrics.close();
+    }
+
+    private static String code(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "too_large";
+            default -> status >= 500 ? "internal" : "http_" + status;
+        };
+    }
+
+    private static long parseLong(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badParameter("Content-Length", "is not a number");
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = RenownServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + name, e);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.renown.server;
+
+import dev.renown.core.event.AccountKey;
+import dev.renown.core.event.EventTable;
+import dev.renown.core.score.ScoreBoard;
+import dev.renown.store.Snapshot;
+import dev.renown.store.TopicScore;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * Everything the API reads, for one day, held in memory and never changed: the day's scores
+ * with their graph (for explanations and influence), the snapshots a day, a week and a month
+ * before (for deltas), the day's topic leaders, and a prefix index for search. A new view is
+ * built and swapped in whole when scores are recomputed, so readers never see a half-built one.
+ *
+ * @param day      the day the scores are as of (its last millisecond), or null when the store is empty
+ * @param board    the day's scores
+ * @param nodeOf   the board's node of each event-table account index, -1 when not scored
+ * @param before   the stored scores of {@code day − 1}, {@code day − 7}, {@code day − 30}
+ * @param topics   the day's topic leaders, by topic, best first
+ * @param search   the search index
+ * @param networks scored accounts per network, most first
+ */
+record ScoreView(LocalDate day, ScoreBoard board, int[] nodeOf, List<Map<AccountKey, Double>> before,
+                 Map<String, List<TopicScore>> topics, SearchIndex search, Map<String, Integer> networks) {
+
+    static ScoreView empty() {
+        return new ScoreView(null, null, new int[0], List.of(Map.of(), Map.of(), Map.of()), Map.of(),
+                new SearchIndex(new String[0], new int[0]), Map.of());
+    }
+
+    /** Scored accounts per network, most first. */
+    static Map<String, Integer> networks(ScoreBoard board) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (int v = 0; v < board.size(); v++) {
+            counts.merge(board.table().accounts().network(board.graph().account(v)), 1, Integer::sum);
+        }
+        Map<String, Integer> sorted = new java.util.LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    boolean isEmpty() {
+        return board == null || board.size() == 0;
+    }
+
+    EventTable table() {
+        return board.table();
+    }
+
+    /** The node of an account, if it was scored that day. */
+    OptionalInt node(AccountKey account) {
+        if (board == null) {
+            return OptionalInt.empty();
+        }
+        OptionalInt index = board.table().accounts().find(account);
+        if (index.isEmpty() || index.getAsInt() >= nodeOf.length || nodeOf[index.getAsInt()] < 0) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(nodeOf[index.getAsInt()]);
+    }
+
+    /** The score change since {@code which} (0: a day, 1: a week, 2: a month), or null without a snapshot then. */
+    Double delta(AccountKey account, double score, int which) {
+        Double then = before.get(which).get(account);
+        return then == null ? null : score - then;
+    }
+
+    /**
+     * Prefix search over handles, display names and ids, lower-cased: sorted keys and, for each,
+     * the board node it names. A prefix's matches are one contiguous range, found by binary search.
+     */
+    record SearchIndex(String[] keys, int[] nodes) {
+
+        /** Nodes whose handle, name or id starts with {@code prefix}, each once, up to {@code limit}. */
+        int[] find(String prefix, int limit) {
+            String p = prefix.toLowerCase(Locale.ROOT);
+            int at = Arrays.binarySearch(keys, p);
+            if (at < 0) {
+                at = -at - 1;
+            }
+            int[] found = new int[Math.min(limit, keys.length)];
+            int count = 0;
+            java.util.BitSet seen = new java.util.BitSet();
+            for (int i = at; i < keys.length && keys[i].startsWith(p) && count < limit; i++) {
+                if (!seen.get(nodes[i])) {
+                    seen.set(nodes[i]);
+                    found[count++] = nodes[i];
+                }
+            }
+            return Arrays.copyOf(found, count);
+        }
+    }
+
+    /** Builds a search index over the board's accounts. */
+    static SearchIndex index(ScoreBoard board) {
+        int n = board.size();
+        String[] keys = new String[3 * n];
+        int[] nodes = new int[3 * n];
+        int k = 0;
+        for (int v = 0; v < n; v++) {
+            int a = board.graph().account(v);
+            keys[k] = board.table().accounts().id(a).toLowerCase(Locale.ROOT);
+            nodes[k++] = v;
+            String handle = board.table().accounts().handle(a).orElse(null);
+            if (handle != null) {
+                keys[k] = handle.toLowerCase(Locale.ROOT);
+                nodes[k++] = v;
+            }
+            String name = board.table().accounts().displayName(a).orElse(null);
+            if (name != null) {
+                keys[k] = name.toLowerCase(Locale.ROOT);
+                nodes[k++] = v;
+            }
+        }
+        Integer[] order = new Integer[k];
+        for (int i = 0; i < k; i++) {
+            order[i] = i;
+        }
+        String[] finalKeys = keys;
+        Arrays.sort(order, (x, y) -> finalKeys[x].compareTo(finalKeys[y]));
+        String[] sortedKeys = new String[k];
+        int[] sortedNodes = new int[k];
+        for (int i = 0; i < k; i++) {
+            sortedKeys[i] = keys[order[i]];
+            sortedNodes[i] = nodes[order[i]];
+        }
+        return new SearchIndex(sortedKeys, sortedNodes);
+    }
+
+    /** The snapshot-derived scores of a day, by account. */
+    static Map<AccountKey, Double> scores(List<Snapshot> snapshots) {
+        Map<AccountKey, Double> map = new java.util.HashMap<>();
+        for (Snapshot s : snapshots) {
+            map.put(s.account(), s.score());
+        }
+        return map;
+    }
+}

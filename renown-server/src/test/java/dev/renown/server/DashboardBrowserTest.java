@@ -1,0 +1,265 @@
+package dev.renown.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.renown.core.score.ScoringParameters;
+import dev.renown.sources.Input;
+import dev.renown.sources.Rejects;
+import dev.renown.sources.SnapActivityReader;
+import dev.renown.store.Backfill;
+import dev.renown.store.IngestSession;
+import dev.renown.store.Store;
+import dev.renown.store.Stores;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Level;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The dashboard in real headless Chromium (Debian {@code chromium} and {@code chromium-driver}),
+ * on the shipped demo data (SNAP Higgs, 1-7 July 2012, a snapshot per day): leaderboard, profile
+ * with score, chart, breakdown and evidence, click-through to an influencer, search, filters,
+ * compare, phone width. Every figure the page shows is checked against the API. Writes
+ * {@code target/dashboard-profile.png} and {@code target/dashboard-phone.png}.
+ */
+class DashboardBrowserTest {
+
+    private static final Path DEMO = Path.of("../data/demo/higgs-activity_time.txt.gz");
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    @TempDir
+    static Path dir;
+
+    static Store store;
+    static RenownServer server;
+    static TestServer http;
+    static ChromeDriver browser;
+    static WebDriverWait wait;
+    static String base;
+
+    @BeforeAll
+    static void start() throws IOException {
+        assertTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
+                "the browser tests need Chromium: apt-get install chromium chromium-driver (.ci/run does)");
+        store = Stores.open(Stores.defaultUrl(dir.resolve("db")), null, null);
+        long run = store.startRun("test", DEMO.toString(), null);
+        try (IngestSession session = store.beginIngest("test:demo", "demo", run)) {
+            new SnapActivityReader("snap").read(new Input(DEMO), session, new Rejects());
+            session.finish();
+        }
+        new Backfill(store, ScoringParameters.defaults()).run(day(store.firstInteractionMillis().getAsLong()),
+                day(store.lastInteractionMillis().getAsLong()), false, run, i -> { });
+        server = new RenownServer(store, ScoringParameters.defaults(),
+                ServerConfig.defaults().withPort(0).withRate(0, 1)).start();
+        http = TestServer.attach(server, store);
+        base = "http://127.0.0.1:" + server.port() + "/";
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,1800",
+                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private static LocalDate day(long millis) {
+        return Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static JsonNode api(String path) {
+        return TestServer.json(http.get(path), 200);
+    }
+
+    private static String oneDecimal(double x) {
+        return String.format(Locale.ROOT, "%.1f", x);
+    }
+
+    private static List<WebElement> waitForAll(String css, int atLeast) {
+        wait.until(d -> d.findElements(By.cssSelector(css)).size() >= atLeast);
+        return browser.findElements(By.cssSelector(css));
+    }
+
+    private static void assertNoBrowserErrors() {
+        for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
+            assertTrue(e.getLevel().intValue() < Level.SEVERE.intValue(), "browser console: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void leaderboardProfileInfluencerSearchAndCompare() throws IOException {
+        JsonNode top = api("/api/v1/leaderboard?limit=25");
+
+        // Leaderboard: the first 25, in the API's order; "show more" adds the next 25.
+        browser.get(base + "#/leaderboard");
+        List<WebElement> rows = waitForAll("#leaderboard-table tbody tr", 25);
+        assertEquals(25, rows.size());
+        for (int i = 0; i < 25; i++) {
+            assertEquals(top.at("/items/" + i + "/account/id").asText(),
+                    rows.get(i).findElement(By.cssSelector("a")).getText());
+            assertEquals(oneDecimal(top.at("/items/" + i + "/score").asDouble()),
+                    rows.get(i).findElement(By.cssSelector(".pill")).getText());
+        }
+        browser.findElement(By.id("leaderboard-more")).click();
+        assertEquals(50, waitForAll("#leaderboard-table tbody tr", 50).size());
+
+        // Profile of the leader: score, rank, breakdown, chart, evidence.
+        String leader = top.at("/items/0/account/id").asText();
+        rows.get(0).findElement(By.cssSelector("a")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("score-value")));
+        JsonNode score = api("/api/v1/accounts/snap/" + leader + "/score");
+        assertEquals(oneDecimal(score.get("score").asDouble()), browser.findElement(By.id("score-value")).getText());
+        assertEquals("#" + score.get("rank").asInt(), browser.findElement(By.id("profile-rank")).getText());
+        List<WebElement> signals = browser.findElements(By.cssSelector("#breakdown .signal"));
+        assertEquals(5, signals.size());
+        String reachPoints = String.format(Locale.ROOT, "%.2f pts", score.at("/signals/reach/points").asDouble());
+        assertTrue(signals.get(0).getText().startsWith("Reach") && signals.get(0).getText().contains(reachPoints),
+                signals.get(0).getText());
+        wait.until(d -> widthOf("#breakdown .signal[data-signal=reach] .bar i") > 10);
+        // The chart: uPlot's canvas, with the 7 daily points drawn on it.
+        wait.until(d -> drawnPixels("#history-chart canvas") > 500);
+        assertTrue(browser.findElement(By.id("history-note")).getText().startsWith("7 daily snapshots"),
+                browser.findElement(By.id("history-note")).getText());
+        assertTrue(browser.findElements(By.cssSelector("#explanation .evidence")).size() >= 2);
+        assertTrue(browser.findElement(By.id("explanation")).getText().contains(
+                api("/api/v1/accounts/snap/" + leader + "/explain").at("/signals/reach/summary").asText()));
+        Path shot = Path.of("target", "dashboard-profile.png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        assertTrue(Files.size(shot) > 20_000, "a real screenshot");
+
+        // Click through to the strongest influencer.
+        JsonNode influence = api("/api/v1/accounts/snap/" + leader + "/influence?limit=8");
+        String influencer = influence.at("/influencers/0/account/id").asText();
+        WebElement link = browser.findElement(By.cssSelector("#influencers a"));
+        assertEquals(influencer, link.getText());
+        link.click();
+        wait.until(ExpectedConditions.textToBe(By.id("profile-name"), influencer));
+        assertTrue(browser.getCurrentUrl().endsWith("#/account/snap/" + influencer));
+        assertEquals(oneDecimal(api("/api/v1/accounts/snap/" + influencer + "/score").get("score").asDouble()),
+                browser.findElement(By.id("score-value")).getText());
+
+        // Search: suggestions while typing, results on Enter, best score first.
+        String prefix = leader.substring(0, Math.min(2, leader.length()));
+        JsonNode found = api("/api/v1/search?limit=50&q=" + prefix);
+        WebElement box = browser.findElement(By.id("search-input"));
+        box.sendKeys(prefix);
+        waitForAll("#search-suggest a", 1);
+        box.sendKeys(Keys.ENTER);
+        List<WebElement> results = waitForAll("#search-results tbody tr", 1);
+        assertEquals(found.get("items").size(), results.size());
+        assertEquals(found.at("/items/0/account/id").asText(), results.get(0).findElement(By.cssSelector("a")).getText());
+
+        // Leaderboard filter by network.
+        browser.get(base + "#/leaderboard");
+        waitForAll("#leaderboard-table tbody tr", 25);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter-network"))).selectByValue("snap");
+        wait.until(ExpectedConditions.urlContains("network=snap"));
+        waitForAll("#leaderboard-table tbody tr", 25);
+
+        // Compare the first two side by side.
+        String second = top.at("/items/1/account/id").asText();
+        browser.get(base + "#/compare?a=snap%2F" + leader + "&b=snap%2F" + second);
+        List<WebElement> sides = waitForAll("#compare .side", 2);
+        assertTrue(sides.get(0).getText().contains(oneDecimal(top.at("/items/0/score").asDouble())));
+        assertTrue(sides.get(1).getText().contains(oneDecimal(top.at("/items/1/score").asDouble())));
+        wait.until(d -> drawnPixels("#compare-chart canvas") > 500);
+
+        // Unknown account: a clear message, not a blank page.
+        browser.get(base + "#/account/snap/no-such-account");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".error"), "no account"));
+        assertNoBrowserErrorsExcept404();
+    }
+
+    @Test
+    void theProfileFitsAPhone() throws IOException {
+        String leader = api("/api/v1/leaderboard?limit=1").at("/items/0/account/id").asText();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.get(base + "#/account/snap/" + leader);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("score-value")));
+            wait.until(d -> drawnPixels("#history-chart canvas") > 500);
+            long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - window.innerWidth;");
+            assertTrue(overflow <= 0, "no sideways scrolling at phone width: " + overflow + " px too wide");
+            Files.write(Path.of("target", "dashboard-phone.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            assertNoBrowserErrors();
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1800));
+        }
+    }
+
+    /** The failed fetch of an unknown account is logged by the browser; nothing else may be. */
+    private static void assertNoBrowserErrorsExcept404() {
+        for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                assertTrue(e.getMessage().contains("no-such-account") && e.getMessage().contains("404"),
+                        "browser console: " + e.getMessage());
+            }
+        }
+    }
+
+    private static long widthOf(String css) {
+        return ((Number) ((JavascriptExecutor) browser).executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.getBoundingClientRect().width : 0;",
+                css)).longValue();
+    }
+
+    /** Pixels of a canvas that are not transparent: zero before uPlot draws. */
+    private static long drawnPixels(String css) {
+        Object n = ((JavascriptExecutor) browser).executeScript(
+                "const c = document.querySelector(arguments[0]); if (!c || !c.width) return 0;"
+                        + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
+                        + "for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n;", css);
+        return ((Number) n).longValue();
+    }
+}

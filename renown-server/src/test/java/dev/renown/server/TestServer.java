@@ -1,0 +1,142 @@
+package dev.renown.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.renown.core.score.ScoringParameters;
+import dev.renown.sources.GenericNdjsonReader;
+import dev.renown.sources.Input;
+import dev.renown.sources.Rejects;
+import dev.renown.store.Backfill;
+import dev.renown.store.IngestSession;
+import dev.renown.store.Store;
+import dev.renown.store.Stores;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * A real server on a free loopback port, on a DuckDB store in a temporary directory that holds
+ * {@code api-fixture.ndjson} (12 interactions over 1-3 May 2024) with a snapshot per day.
+ */
+final class TestServer implements AutoCloseable {
+
+    static final String TOKEN = "rn_test-token-do-not-log-7f3a9c";
+    static final Path FIXTURE = Path.of("src/test/resources/api-fixture.ndjson");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final Store store;
+    final RenownServer server;
+    final String base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestServer(Store store, RenownServer server) {
+        this.store = store;
+        this.server = server;
+        this.base = "http://127.0.0.1:" + server.port();
+    }
+
+    /** A client of a server started elsewhere; closing it closes the server and the store. */
+    static TestServer attach(RenownServer server, Store store) {
+        return new TestServer(store, server);
+    }
+
+    /** Loopback, a free port, the test token, no rate limit unless the config says. */
+    static ServerConfig config() {
+        return ServerConfig.defaults().withPort(0).withToken(Tokens.sha256(TOKEN)).withRate(0, 1);
+    }
+
+    static TestServer start(Path dir, ServerConfig config) {
+        Store store = Stores.open(Stores.defaultUrl(dir), null, null);
+        load(store, FIXTURE);
+        return new TestServer(store, new RenownServer(store, ScoringParameters.defaults(), config).start());
+    }
+
+    /** Ingests a generic NDJSON file and writes the snapshots of every day it covers. */
+    static void load(Store store, Path file) {
+        try {
+            long run = store.startRun("test", file.toString(), null);
+            try (IngestSession session = store.beginIngest("test:" + file, file.toString(), run)) {
+                Rejects rejects = new Rejects();
+                new GenericNdjsonReader().read(new Input(file), session, rejects);
+                session.finish();
+                if (rejects.total() > 0) {
+                    throw new IllegalStateException("fixture has rejects: " + rejects.countsByReason());
+                }
+            }
+            LocalDate from = day(store.firstInteractionMillis().getAsLong());
+            LocalDate to = day(store.lastInteractionMillis().getAsLong());
+            new Backfill(store, ScoringParameters.defaults()).run(from, to, false, run, i -> { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static LocalDate day(long millis) {
+        return Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    HttpResponse<String> get(String path, String token) {
+        return send(request(path).header("Authorization", "Bearer " + token).GET().build());
+    }
+
+    HttpResponse<String> post(String path, String body, String token) {
+        HttpRequest.Builder b = request(path).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b.build());
+    }
+
+    HttpRequest.Builder request(String path) {
+        try {
+            return HttpRequest.newBuilder(new URI(base + path)).timeout(Duration.ofSeconds(30));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The body of a response with the expected status, parsed. */
+    static JsonNode json(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new AssertionError("expected " + status + " from " + response.request().uri() + ", got "
+                    + response.statusCode() + ": " + response.body());
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        store.close();
+    }
+}
