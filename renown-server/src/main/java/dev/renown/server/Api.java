@@ -153,10 +153,7 @@ final class Api {
     }
 
     void history(Context ctx) {
-        AccountKey key = key(ctx);
-        if (service.store().account(key).isEmpty()) {
-            throw ApiException.notFound("no account " + key);
-        }
+        AccountKey key = storedKey(ctx);
         ScoreView view = service.view();
         LocalDate to = date(ctx, "to", view.day() != null ? view.day() : LocalDate.now());
         LocalDate from = date(ctx, "from", to.minusDays(HISTORY_DAYS_DEFAULT - 1));
@@ -278,10 +275,7 @@ final class Api {
     }
 
     void topics(Context ctx) {
-        AccountKey key = key(ctx);
-        if (service.store().account(key).isEmpty()) {
-            throw ApiException.notFound("no account " + key);
-        }
+        AccountKey key = storedKey(ctx);
         ScoreView view = service.view();
         List<Object> topics = new ArrayList<>();
         if (view.day() != null) {
@@ -451,6 +445,15 @@ final class Api {
             throw ApiException.badParameter("network", "must be a network name such as twitter");
         }
         return new AccountKey(network, id);
+    }
+
+    /** The account named by the path, which must be in the store (scored or not). */
+    private AccountKey storedKey(Context ctx) {
+        AccountKey key = key(ctx);
+        if (service.store().account(key).isEmpty()) {
+            throw ApiException.notFound("no account " + key);
+        }
+        return key;
     }
 
     private int scoredNode(ScoreView view, AccountKey key) {
