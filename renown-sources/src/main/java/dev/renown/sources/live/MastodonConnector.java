@@ -217,7 +217,7 @@ public final class MastodonConnector extends LiveConnector {
     }
 
     /** A status id {@code rewind} earlier, for snowflake ids; other ids unchanged. */
-    static String rewound(String id, Duration rewind) {
+    public static String rewound(String id, Duration rewind) {
         if (id.length() > 18 || id.isEmpty() || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return id;
         }
