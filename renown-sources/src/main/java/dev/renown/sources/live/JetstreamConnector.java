@@ -239,9 +239,24 @@ public final class JetstreamConnector extends LiveConnector {
             return null;
         }
         WebSocket ws;
+        CompletableFuture<WebSocket> opening = http.newWebSocketBuilder().connectTimeout(options.connectTimeout())
+                .buildAsync(uri, c);
         try {
-            ws = http.newWebSocketBuilder().connectTimeout(options.connectTimeout()).buildAsync(uri, c)
-                    .get(options.connectTimeout().toNanos() * 2, TimeUnit.NANOSECONDS);
+            long deadline = System.nanoTime() + options.connectTimeout().toNanos() * 2;
+            while (true) {
+                if (stopping()) {
+                    opening.thenAccept(WebSocket::abort);
+                    return null;
+                }
+                try {
+                    ws = opening.get(Math.min(100_000_000L, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    break;
+                } catch (TimeoutException e) {
+                    if (System.nanoTime() - deadline >= 0) {
+                        throw e;
+                    }
+                }
+            }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof WebSocketHandshakeException) {
@@ -258,6 +273,7 @@ public final class JetstreamConnector extends LiveConnector {
         }
         stats.connections.incrementAndGet();
         stats.connected(true);
+        long opened = System.nanoTime();
         log("connected to " + uri);
         long idleNanos = options.idleTimeout().toNanos();
         try {
@@ -276,7 +292,7 @@ public final class JetstreamConnector extends LiveConnector {
                 }
             }
         } finally {
-            healthy = c.delivered > 0;
+            healthy = c.delivered > 0 || System.nanoTime() - opened > options.backoff().max().toNanos();
             detach(ws);
             if (!ws.isOutputClosed() && stopping()) {
                 try {

@@ -171,6 +171,7 @@ public final class MastodonConnector extends LiveConnector {
     private volatile long lastActivity;
     private volatile String maxId;
     private boolean healthy;
+    private long opened;
 
     public MastodonConnector(Config config, LiveOptions options, LiveSink sink, Rejects rejects, Consumer<String> log) {
         this(config, options, sink, rejects, log, null, null);
@@ -298,6 +299,7 @@ public final class MastodonConnector extends LiveConnector {
     @Override
     String connectAndRead(LiveEngine engine) throws IOException, InterruptedException {
         healthy = false;
+        opened = 0;
         if (stopping()) {
             return null;
         }
@@ -320,20 +322,19 @@ public final class MastodonConnector extends LiveConnector {
             }
             stats.connections.incrementAndGet();
             stats.connected(true);
+            opened = System.nanoTime();
             log("connected to " + streamUri);
             watchdog = watchdog(body);
             String from = maxId;
             if (from != null) {
                 backfill(engine, from);
             }
-            SseReader events = new SseReader(body, MAX_LINE_BYTES, () -> {
-                lastActivity = System.nanoTime();
-                healthy = true;
-            });
+            SseReader events = new SseReader(body, MAX_LINE_BYTES, () -> lastActivity = System.nanoTime());
             SseReader.Event e;
             while ((e = events.next()) != null) {
                 queue(engine, streamUri.toString(), e.tooLong() ? LiveEngine.Kind.TOO_LONG : LiveEngine.Kind.TEXT,
                         e.name(), e.data());
+                healthy = true;
             }
             return stopping() ? null : idle ? "no event or heartbeat for " + options.idleTimeout().toSeconds() + " s"
                     : "the server ended the stream";
@@ -502,9 +503,14 @@ public final class MastodonConnector extends LiveConnector {
         return new IOException(text);
     }
 
+    /**
+     * Healthy: the stream delivered an event, or stayed open longer than the longest backoff
+     * (a quiet hashtag); heartbeats alone do not count, so a server that accepts and drops at
+     * once is retried ever more slowly.
+     */
     @Override
     boolean lastConnectionWasHealthy() {
-        return healthy;
+        return healthy || (opened != 0 && System.nanoTime() - opened > options.backoff().max().toNanos());
     }
 
     @Override
