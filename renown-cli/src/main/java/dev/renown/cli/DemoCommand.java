@@ -53,10 +53,9 @@ final class DemoCommand implements Callable<Integer> {
         IngestCommand ingest = new IngestCommand();
         ingest.spec = spec;
         ingest.storeOptions = setup.store;
-        ingest.input = new InputOptions();
-        ingest.input.inputs.add(file);
-        ingest.input.format = "snap-activity";
-        ingest.input.rejectsFile = Path.of("renown-rejects.ndjson");
+        ingest.sources.inputs.add(file);
+        ingest.format = "snap-activity";
+        ingest.rejectsFile = Path.of("renown-rejects.ndjson");
         ingest.batch = Store.DEFAULT_BATCH;
         int code = ingest.call();
         try (Store store = setup.store.open()) {

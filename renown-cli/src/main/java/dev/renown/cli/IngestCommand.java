@@ -21,39 +21,92 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
-/** {@code renown ingest}: loads interaction files into the store, idempotently and resumably. */
+/**
+ * {@code renown ingest}: loads interaction files into the store, idempotently and resumably, or
+ * follows a live stream ({@code --follow}, see {@link Follow}).
+ */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Load interaction files into the database. Each interaction is stored once (by event id); "
-                + "an ingest that was stopped resumes after its last committed batch.")
+        description = {"Load interaction files into the database. Each interaction is stored once (by event id); "
+                + "an ingest that was stopped resumes after its last committed batch.",
+            "With --follow, read a live stream (Bluesky Jetstream, Mastodon streaming) until Ctrl+C or SIGTERM, "
+                + "committing each batch with the stream's cursor; a restart resumes from it."})
 final class IngestCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.ArgGroup(exclusive = false, multiplicity = "1")
-    InputOptions input = new InputOptions();
+    @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+    Sources sources = new Sources();
+
+    /** Files, or one live stream. */
+    static final class Sources {
+        @Option(names = {"-i", "--input"}, paramLabel = "FILE",
+                description = "Interaction file to read (gzip and zstd are recognised); repeat for several files.")
+        List<Path> inputs = new ArrayList<>();
+
+        @Option(names = "--follow", paramLabel = "SOURCE",
+                description = "Follow a live stream instead of reading files: ${COMPLETION-CANDIDATES}.")
+        Follow.Source follow;
+    }
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "Input format: ${COMPLETION-CANDIDATES}. Detected from the file when omitted.",
+            completionCandidates = InputOptions.FormatNames.class)
+    String format;
+
+    @Option(names = "--network", paramLabel = "NAME",
+            description = "Network of the accounts for formats that do not say (default for SNAP: snap).")
+    String network;
+
+    @Option(names = "--rejects", paramLabel = "FILE", defaultValue = "renown-rejects.ndjson",
+            description = "Where records that cannot be read are written, one JSON object each, with their file and "
+                    + "line, or stream URL and message number (default: ${DEFAULT-VALUE}, only created when a record "
+                    + "is rejected).")
+    Path rejectsFile;
 
     @Mixin
     StoreOptions storeOptions = new StoreOptions();
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "" + Store.DEFAULT_BATCH,
-            description = "Interactions per committed batch (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Mixin
+    FollowOptions follow = new FollowOptions();
+
+    @Option(names = "--batch", paramLabel = "N",
+            description = "Interactions per committed batch for files (default: " + Store.DEFAULT_BATCH
+                    + "); with --follow, messages per commit (default: 1000).")
+    Integer batch;
+
+    /** Environment lookup, for the Mastodon token. */
+    Function<String, String> env = System::getenv;
 
     @Override
     public Integer call() throws Exception {
-        if (batch < 1) {
+        if (batch != null && batch < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be >= 1");
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        for (Path path : input.inputs) {
+        if (sources.follow != null) {
+            if (format != null || network != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--format and --network are for files; a live stream has its own format");
+            }
+            return new Follow(sources.follow, follow, storeOptions, rejectsFile, batch, env, out, err).run();
+        }
+        if (follow.any()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--url, --collections, --stream, --streaming-url, --token-env, --max-events, --max-seconds, "
+                            + "--rewind and --commit-seconds go with --follow");
+        }
+        for (Path path : sources.inputs) {
             new Input(path).checkReadable();
         }
         // Opening the database (native library, migrations) takes about a second: it happens
@@ -68,9 +121,9 @@ final class IngestCommand implements Callable<Integer> {
         }, "renown-open-store");
         opener.setDaemon(true);
         opener.start();
-        Rejects rejects = new Rejects(input.rejectsFile);
+        Rejects rejects = new Rejects(rejectsFile);
         try (rejects) {
-            for (Path path : input.inputs) {
+            for (Path path : sources.inputs) {
                 ingest(opening, path, rejects, out, err);
             }
             Store store = await(opening);
@@ -139,8 +192,9 @@ final class IngestCommand implements Callable<Integer> {
                 if (before.isPresent() && before.get().completed()) {
                     throw new AlreadyIngested(before.get());
                 }
-                run = store.startRun("ingest", path.toString(), "format=" + format + ", batch=" + batch);
-                session = store.beginIngest(key, path.toString(), run, batch);
+                int size = batch != null ? batch : Store.DEFAULT_BATCH;
+                run = store.startRun("ingest", path.toString(), "format=" + format + ", batch=" + size);
+                session = store.beginIngest(key, path.toString(), run, size);
                 if (session.resumedAt() > 0) {
                     spec.commandLine().getErr().printf(Locale.ROOT, "renown: resuming %s after %,d committed records%n",
                             path, session.resumedAt());
@@ -165,8 +219,8 @@ final class IngestCommand implements Callable<Integer> {
             throws Exception {
         long start = System.nanoTime();
         Input in = new Input(path);
-        String format = input.format != null ? input.format : Formats.detect(in);
-        InteractionReader reader = Formats.reader(format, input.network);
+        String format = this.format != null ? this.format : Formats.detect(in);
+        InteractionReader reader = Formats.reader(format, network);
         SessionSink sink = new SessionSink(opening, path, SourceKeys.of(path), format);
         long size = in.size();
         IngestResult result;

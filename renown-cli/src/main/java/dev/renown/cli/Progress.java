@@ -11,9 +11,10 @@ import java.util.function.Supplier;
  */
 final class Progress implements AutoCloseable {
 
-    private static final long FIRST_REPORT_MILLIS = 1000;
+    /** Period of the lines written to a file or a pipe; {@code -Drenown.progress.millis} sets another (tests). */
+    private static final long LOG_PERIOD_MILLIS = Long.getLong("renown.progress.millis", 10_000);
+    private static final long FIRST_REPORT_MILLIS = Math.min(1000, LOG_PERIOD_MILLIS);
     private static final long PERIOD_MILLIS = 1000;
-    private static final long LOG_PERIOD_MILLIS = 10_000;
 
     private final PrintWriter err;
     private final Supplier<String> status;

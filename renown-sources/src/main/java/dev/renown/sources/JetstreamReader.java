@@ -9,6 +9,7 @@ import dev.renown.core.event.InteractionKind;
 import dev.renown.core.event.InteractionSink;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +64,45 @@ public final class JetstreamReader implements InteractionReader {
         try {
             JsonRecords.read(input, rejects, events::value);
         } finally {
+            events.flushSkips();
+        }
+    }
+
+    /**
+     * A reader of single Jetstream messages, for a live connection that receives events one at
+     * a time rather than as lines of a file. Skips are counted until {@link Messages#flushSkips()}.
+     */
+    public static Messages messages(String source, InteractionSink sink, Rejects rejects) {
+        return new Messages(source, sink, rejects);
+    }
+
+    /** Reads Jetstream events one message at a time; not thread-safe. */
+    public static final class Messages {
+        private final String source;
+        private final Rejects rejects;
+        private final Events events;
+
+        private Messages(String source, InteractionSink sink, Rejects rejects) {
+            this.source = source;
+            this.rejects = rejects;
+            this.events = new Events(sink, rejects, source);
+        }
+
+        /**
+         * Reads one event, exactly as a line of a file is read; a bad one is rejected at
+         * {@code sequence}. Returns the event's {@code time_us} — Jetstream's cursor — whenever
+         * the message carries a usable one, even if the event is rejected for another reason;
+         * -1 otherwise.
+         */
+        public long read(String message, long sequence) throws IOException {
+            events.e.clear();
+            JsonRecords.readMessage(source, sequence, message.getBytes(StandardCharsets.UTF_8), rejects,
+                    events::value);
+            return events.e.timeUs;
+        }
+
+        /** Hands the counts of skipped events to the rejects' skip counts. */
+        public void flushSkips() {
             events.flushSkips();
         }
     }

@@ -149,6 +149,19 @@ final class JsonRecords {
         return lines;
     }
 
+    /**
+     * Reads one message received whole — a WebSocket text message, a server-sent event's data, a
+     * REST response — as JSON text, the way a line of JSON Lines is read. Problems are reported
+     * with {@code source} and, in place of a line, the message's sequence number in its stream
+     * (plus the line within the message, for a message of several lines).
+     */
+    static void readMessage(String source, long sequence, byte[] b, Rejects rejects, Handler handler)
+            throws IOException {
+        Context ctx = new Context(source, rejects);
+        ctx.reset(b, 0, b.length, sequence);
+        parse(b, 0, b.length, ctx, handler, false);
+    }
+
     private static long readDocument(Input input, Context ctx, long firstLine, Handler handler) throws IOException {
         byte[] doc;
         try (InputStream in = input.open()) {

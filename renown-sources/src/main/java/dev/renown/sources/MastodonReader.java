@@ -11,8 +11,10 @@ import dev.renown.core.event.InteractionSink;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -115,20 +117,142 @@ public final class MastodonReader implements InteractionReader {
                             String post, String targetPost, String text, List<String> tags) {
     }
 
+    /**
+     * A reader of single Mastodon messages — streaming events and timeline pages — for a live
+     * connection. Replies resolve their target through the accounts seen in the same message
+     * and the last {@link #LIVE_REMEMBERED} accounts and statuses seen before it, so memory stays
+     * bounded however long the stream runs; a reply still unresolved at the end of its message
+     * is rejected ({@code unresolved-target}) at once.
+     */
+    public static Messages messages(String source, InteractionSink sink, Rejects rejects) {
+        return new Messages(source, sink, rejects);
+    }
+
+    /** Accounts (and statuses) remembered by a live reader to resolve replies. */
+    public static final int LIVE_REMEMBERED = 100_000;
+
+    /** Reads Mastodon messages one at a time; not thread-safe. */
+    public static final class Messages {
+        private final String source;
+        private final Rejects rejects;
+        private final Statuses statuses;
+        private String maxId;
+
+        private Messages(String source, InteractionSink sink, Rejects rejects) {
+            this.source = source;
+            this.rejects = rejects;
+            this.statuses = new Statuses(sink, rejects, source, LIVE_REMEMBERED);
+            this.statuses.onStatus = id -> {
+                if (maxId == null || compareIds(id, maxId) > 0) {
+                    maxId = id;
+                }
+            };
+        }
+
+        /**
+         * Reads one server-sent event of the streaming API: {@code update} and
+         * {@code status.update} carry a status as their data; other events ({@code delete},
+         * {@code notification}, …) are counted as skipped. Returns the largest status id the
+         * message carried — rejected statuses included, as they were read — or null.
+         */
+        public String event(String event, String data, long sequence) throws IOException {
+            if (!"update".equals(event) && !"status.update".equals(event)) {
+                statuses.otherEvents++;
+                return null;
+            }
+            return read(data, sequence);
+        }
+
+        /**
+         * Reads one timeline page (a JSON array of statuses, as {@code GET /api/v1/timelines/…}
+         * returns it), or one status. Returns the largest status id in it, or null.
+         */
+        public String page(String json, long sequence) throws IOException {
+            return read(json, sequence);
+        }
+
+        private String read(String json, long sequence) throws IOException {
+            maxId = null;
+            JsonRecords.readMessage(source, sequence, json.getBytes(StandardCharsets.UTF_8), rejects, statuses::value);
+            statuses.resolveDeferred();
+            return maxId;
+        }
+
+        /** Hands the counts of skipped statuses and events to the rejects' skip counts. */
+        public void flushSkips() {
+            statuses.flushSkips();
+        }
+    }
+
+    /**
+     * Orders status ids: Mastodon's are decimal snowflakes (milliseconds since the epoch shifted
+     * left by 16 bits, plus a sequence), compared as numbers; other servers' ids (Pleroma's
+     * flake ids) sort as strings.
+     */
+    public static int compareIds(String a, String b) {
+        if (isDecimal(a) && isDecimal(b)) {
+            String x = stripZeros(a);
+            String y = stripZeros(b);
+            return x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
+        }
+        return a.compareTo(b);
+    }
+
+    static boolean isDecimal(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String stripZeros(String s) {
+        int i = 0;
+        while (i < s.length() - 1 && s.charAt(i) == '0') {
+            i++;
+        }
+        return s.substring(i);
+    }
+
+    /** A map that forgets its oldest entries past a size, or never when the size is 0. */
+    private static <K, V> Map<K, V> remembering(int max) {
+        if (max <= 0) {
+            return new HashMap<>();
+        }
+        return new LinkedHashMap<>(1024, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > max;
+            }
+        };
+    }
+
     private static final class Statuses {
         private final InteractionSink sink;
         private final Rejects rejects;
         private final String source;
-        private final Map<String, String> addressById = new HashMap<>();
-        private final Map<String, String> uriById = new HashMap<>();
+        private final Map<String, String> addressById;
+        private final Map<String, String> uriById;
         private final List<Deferred> deferred = new ArrayList<>();
+        /** Told the id of every top-level status read, when set (live readers track their cursor). */
+        java.util.function.Consumer<String> onStatus;
         private long noInteraction;
         private long otherEvents;
 
         Statuses(InteractionSink sink, Rejects rejects, String source) {
+            this(sink, rejects, source, 0);
+        }
+
+        Statuses(InteractionSink sink, Rejects rejects, String source, int remember) {
             this.sink = sink;
             this.rejects = rejects;
             this.source = source;
+            this.addressById = remembering(remember);
+            this.uriById = remembering(remember);
         }
 
         void flushSkips() {
@@ -210,6 +334,9 @@ public final class MastodonReader implements InteractionReader {
         }
 
         private void handle(Status s, long line, String record) {
+            if (onStatus != null && s.id != null) {
+                onStatus.accept(s.id);
+            }
             if (s.problem.any()) {
                 rejects.add(source, line, s.problem.field, s.problem.reason, s.problem.detail, record);
                 return;

@@ -11,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,8 +35,14 @@ import java.util.concurrent.Future;
  * <p>Batches are written by a background thread, one at a time, while the caller fills the
  * next: reading, parsing and writing overlap. {@link #accept} waits only when a full batch is
  * ready and the previous one is still being written.
+ *
+ * <p>As a {@link StreamSession} (a live stream, {@code stream = true}) the session skips nothing
+ * by position — a stream has no stable record numbers, it replays from a cursor — and always
+ * takes the staging path, so that duplicates from the replay are dropped against the stored
+ * keys and memory stays bounded however long the stream runs. {@link #commit} writes the batch
+ * and the stream's cursor in one transaction and waits for it.
  */
-final class JdbcIngestSession implements IngestSession {
+final class JdbcIngestSession implements IngestSession, StreamSession {
 
     /** Event keys remembered for the direct path (16 bytes each in the hash set, about 300 MB). */
     static final int MAX_REMEMBERED_KEYS = 20_000_000;
@@ -46,6 +54,10 @@ final class JdbcIngestSession implements IngestSession {
     private final long runId;
     private final int batchSize;
     private final long resumedAt;
+    private final boolean stream;
+    /** For a stream: records committed by earlier sessions, so progress keeps counting up. */
+    private final long earlierRecords;
+    private volatile String cursor;
     private final ExecutorService writer;
     private final LongOpenHashSet sessionKeys = new LongOpenHashSet();
     private final LongOpenHashSet queuedAccounts = new LongOpenHashSet();
@@ -70,23 +82,29 @@ final class JdbcIngestSession implements IngestSession {
         boolean direct;
         long recordsDone;
         boolean complete;
+        /** The stream cursor this batch brings the stream to, or null to leave it. */
+        String cursor;
 
         Batch() {
             profileRow.defaultReturnValue(-1);
         }
     }
 
-    JdbcIngestSession(JdbcStore store, Connection c, String sourceKey, String description, long runId, int batchSize)
-            throws SQLException {
+    JdbcIngestSession(JdbcStore store, Connection c, String sourceKey, String description, long runId, int batchSize,
+                      boolean stream) throws SQLException {
         this.store = store;
         this.c = c;
         this.sourceKey = sourceKey;
         this.description = description;
         this.runId = runId;
         this.batchSize = batchSize;
+        this.stream = stream;
         Optional<IngestProgress> previous = JdbcStore.progress(c, sourceKey);
-        this.resumedAt = previous.map(IngestProgress::recordsDone).orElse(0L);
-        this.direct = isEmpty(c);
+        long done = previous.map(IngestProgress::recordsDone).orElse(0L);
+        this.resumedAt = stream ? 0 : done;
+        this.earlierRecords = stream ? done : 0;
+        this.cursor = stream ? JdbcStore.streamCursor(c, sourceKey).orElse(null) : null;
+        this.direct = !stream && isEmpty(c);
         this.batch = new Batch();
         this.writer = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "renown-ingest-writer");
@@ -194,17 +212,44 @@ final class JdbcIngestSession implements IngestSession {
 
     @Override
     public IngestResult finish() {
-        submit(true);
+        submit(true, null);
         awaitInFlight();
+        return totals();
+    }
+
+    @Override
+    public String cursor() {
+        return cursor;
+    }
+
+    @Override
+    public void commit(String newCursor) {
+        if (!stream) {
+            throw new IllegalStateException("commit(cursor) is for stream sessions; a file ingest ends with finish()");
+        }
+        submit(false, newCursor);
+        awaitInFlight();
+        if (newCursor != null) {
+            cursor = newCursor;
+        }
+    }
+
+    @Override
+    public IngestResult totals() {
         return new IngestResult(records, skipped, inserted, duplicates, profiles);
     }
 
     /** Hands the current batch to the writer (after the previous one is written) and starts another. */
     private void submit(boolean complete) {
+        submit(complete, null);
+    }
+
+    private void submit(boolean complete, String newCursor) {
         Batch full = batch;
         full.direct = direct;
-        full.recordsDone = Math.max(records, resumedAt);
-        full.complete = complete;
+        full.recordsDone = stream ? earlierRecords + records : Math.max(records, resumedAt);
+        full.complete = complete && !stream;
+        full.cursor = newCursor;
         if (direct) {
             sessionKeys.addAll(full.keys);
             if (sessionKeys.size() >= MAX_REMEMBERED_KEYS) {
@@ -312,6 +357,9 @@ final class JdbcIngestSession implements IngestSession {
     }
 
     private void writeProgress(Batch b) throws SQLException {
+        if (b.cursor != null) {
+            writeCursor(b.cursor);
+        }
         try (PreparedStatement p = c.prepareStatement(
                 "UPDATE ingest_progress SET records_done = ?, completed = ?, run_id = ? WHERE source_key = ?")) {
             p.setLong(1, b.recordsDone);
@@ -329,6 +377,28 @@ final class JdbcIngestSession implements IngestSession {
             p.setLong(3, b.recordsDone);
             p.setBoolean(4, b.complete);
             p.setLong(5, runId);
+            p.executeUpdate();
+        }
+    }
+
+    private void writeCursor(String value) throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE stream_cursors SET cursor_value = ?, run_id = ?, updated_at = ? WHERE source_key = ?")) {
+            p.setString(1, value);
+            p.setLong(2, runId);
+            p.setTimestamp(3, now);
+            p.setString(4, sourceKey);
+            if (p.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO stream_cursors (source_key, cursor_value, run_id, updated_at) VALUES (?, ?, ?, ?)")) {
+            p.setString(1, sourceKey);
+            p.setString(2, value);
+            p.setLong(3, runId);
+            p.setTimestamp(4, now);
             p.executeUpdate();
         }
     }

@@ -116,9 +116,44 @@ abstract class JdbcStore implements Store {
         try {
             Connection c = connection();
             createStaging(c);
-            return new JdbcIngestSession(this, c, sourceKey, description, runId, batchSize);
+            return new JdbcIngestSession(this, c, sourceKey, description, runId, batchSize, false);
         } catch (SQLException e) {
             throw new StoreException("cannot start ingest into " + url, e);
+        }
+    }
+
+    @Override
+    public StreamSession beginStream(String sourceKey, String description, long runId) {
+        try {
+            Connection c = connection();
+            createStaging(c);
+            return new JdbcIngestSession(this, c, sourceKey, description, runId, STREAM_BATCH_LIMIT, true);
+        } catch (SQLException e) {
+            throw new StoreException("cannot start a stream into " + url, e);
+        }
+    }
+
+    /**
+     * Interactions a stream session buffers before it writes them without moving the cursor;
+     * connectors commit far more often than this, so it only bounds memory.
+     */
+    static final int STREAM_BATCH_LIMIT = 50_000;
+
+    @Override
+    public Optional<String> streamCursor(String sourceKey) {
+        try (Connection c = connection()) {
+            return streamCursor(c, sourceKey);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the stream cursor from " + url, e);
+        }
+    }
+
+    static Optional<String> streamCursor(Connection c, String sourceKey) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT cursor_value FROM stream_cursors WHERE source_key = ?")) {
+            p.setString(1, sourceKey);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
         }
     }
 

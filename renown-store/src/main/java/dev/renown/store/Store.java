@@ -38,6 +38,17 @@ public interface Store extends AutoCloseable {
     /** As {@link #beginIngest(String, String, long)}, committing every {@code batchSize} interactions. */
     IngestSession beginIngest(String sourceKey, String description, long runId, int batchSize);
 
+    /**
+     * Starts or resumes ingesting a live stream: {@code sourceKey} names the stream (the same
+     * key for the same stream, e.g. {@code bluesky-jetstream:HOST}); the session reports the
+     * cursor the stream's last commit stored and commits interactions together with the new
+     * cursor ({@link StreamSession#commit}). The stream's progress counts every record committed.
+     */
+    StreamSession beginStream(String sourceKey, String description, long runId);
+
+    /** The cursor stored with a stream's last commit, if it has one. */
+    Optional<String> streamCursor(String sourceKey);
+
     /** Interactions per committed batch unless said otherwise. */
     int DEFAULT_BATCH = 50_000;
 

@@ -136,6 +136,49 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void a_stream_commits_its_cursor_with_each_batch_and_a_new_session_resumes_from_it() {
+        List<Interaction> list = interactions(300, 4);
+        assertTrue(store.streamCursor("live:test").isEmpty());
+        try (StreamSession s = store.beginStream("live:test", "a stream", 1)) {
+            assertNull(s.cursor());
+            list.subList(0, 100).forEach(s::accept);
+            s.commit("1000");
+            assertEquals("1000", s.cursor());
+            list.subList(100, 150).forEach(s::accept);
+            // no commit: the connector dies here; the 50 buffered interactions are lost with it
+        }
+        assertEquals(100, store.interactionCount());
+        assertEquals("1000", store.streamCursor("live:test").orElseThrow());
+        // The stream replays from the cursor with some overlap: the overlap is dropped by event id.
+        try (StreamSession s = store.beginStream("live:test", "a stream", 2)) {
+            assertEquals("1000", s.cursor());
+            list.subList(80, 300).forEach(s::accept);
+            s.commit("3000");
+            IngestResult r = s.totals();
+            assertEquals(220, r.records());
+            assertEquals(200, r.inserted());
+            assertEquals(20, r.duplicates());
+            assertEquals(0, r.skipped());
+        }
+        assertEquals(300, store.interactionCount());
+        assertEquals("3000", store.streamCursor("live:test").orElseThrow());
+        IngestProgress p = store.progress("live:test").orElseThrow();
+        assertEquals(320, p.recordsDone(), "records committed over both sessions, replays included");
+        assertFalse(p.completed());
+        assertTrue(store.streamCursor("live:other").isEmpty());
+    }
+
+    @Test
+    void a_stream_commit_without_interactions_still_moves_the_cursor() {
+        try (StreamSession s = store.beginStream("live:quiet", "a stream of deletes", 1)) {
+            s.commit("42");
+            s.commit(null); // nothing new: the cursor stays
+        }
+        assertEquals("42", store.streamCursor("live:quiet").orElseThrow());
+        assertEquals(0, store.interactionCount());
+    }
+
+    @Test
     void load_reads_a_window_back_into_an_event_table_with_profiles() {
         List<Interaction> list = interactions(300, 4);
         try (IngestSession s = store.beginIngest("k", "input", 1)) {
