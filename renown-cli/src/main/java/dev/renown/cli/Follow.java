@@ -165,7 +165,7 @@ final class Follow {
         out.println(key + ": " + summary);
         out.flush();
         InputOptions.reportRejects(rejects, err);
-        return 0;
+        return rejects.total() > 0 ? Renown.EXIT_REJECTS : 0;
     }
 
     private static long micros(String cursor) {

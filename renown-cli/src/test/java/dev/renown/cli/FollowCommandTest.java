@@ -47,6 +47,22 @@ class FollowCommandTest {
     }
 
     @Test
+    void a_rejected_message_is_written_aside_and_the_exit_code_says_so() throws Exception {
+        List<String> events = new java.util.ArrayList<>(LiveFixtures.jetstream(1));
+        events.add(5, "{\"did\":\"did:plc:broken\",\"time_us\":");
+        Path rejects = dir.resolve("rejects.ndjson");
+        try (JetstreamReplay server = new JetstreamReplay(events, Map.of(), 0)) {
+            int code = renown("ingest", "--follow", "bluesky", "--url", server.url().toString(), "--db", db(),
+                    "--max-events", "19", "--rejects", rejects.toString());
+            assertEquals(Renown.EXIT_REJECTS, code, err);
+            assertTrue(out.contains("19 messages, 12 interactions read, 12 added, 0 already stored, 1 rejected"), out);
+        }
+        String rejected = Files.readString(rejects);
+        assertTrue(rejected.contains("\"line\":6") && rejected.contains("invalid-json"), rejected);
+        assertEquals(1, rejected.lines().count(), rejected);
+    }
+
+    @Test
     void follow_bluesky_stops_after_max_events_and_a_second_run_resumes_from_the_stored_cursor() throws Exception {
         List<String> events = LiveFixtures.jetstream(1);
         long last = LiveFixtures.timeUs(events.get(17));
