@@ -37,9 +37,13 @@ public final class Formats {
      *
      * @param network network for formats that do not name one (SNAP), or the default for
      *                generic records without a {@code network} field; null for the format's own default
-     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     * @throws IllegalArgumentException for an unknown name, listing the known ones, or a network
+     *                                  name that is blank or holds a ':'
      */
     public static InteractionReader reader(String format, String network) {
+        if (network != null && (network.isBlank() || network.indexOf(':') >= 0)) {
+            throw new IllegalArgumentException("network name must be non-blank and without ':', not '" + network + "'");
+        }
         String name = format.toLowerCase(Locale.ROOT);
         if (name.startsWith("snap-edgelist")) {
             InteractionKind kind = InteractionKind.FOLLOW;

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>Keys: {@code repost}, {@code quote}, {@code reply}, {@code mention}, {@code like},
  * {@code follow} (interactions of each kind), {@code actors} (distinct actor ids),
- * {@code events} (distinct event ids), {@code profiles}, {@code rejects} (in total),
+ * {@code events} (distinct event ids), {@code accounts} (distinct actors and targets),
+ * {@code self} (self-interactions), {@code profiles}, {@code rejects} (in total),
  * {@code rejects.<reason>} and {@code skipped.<reason>}.
  */
 final class SampleCounts {
@@ -43,7 +45,8 @@ final class SampleCounts {
         }
         m.put("actors", c.distinctActors());
         m.put("events", c.distinctEventIds());
-        m.put("targets", c.interactions.stream().map(Interaction::targetId).distinct().count());
+        m.put("accounts", c.interactions.stream().flatMap(i -> Stream.of(i.actorId(), i.targetId())).distinct().count());
+        m.put("self", c.interactions.stream().filter(Interaction::isSelfInteraction).count());
         m.put("profiles", (long) c.profiles.size());
         m.put("rejects", c.rejects.total());
         c.rejects.countsByReason().forEach((reason, n) -> m.put("rejects." + reason, n));

@@ -84,7 +84,8 @@ class TwitterV1ReaderTest {
         Files.setLastModifiedTime(list, FileTime.from(Instant.parse("2016-01-01T00:00:00Z")));
         Collected c = Collected.read(new TwitterV1Reader(), list);
         // zcat get_follower_ids_1.json.gz | jq -s -c --arg owner 783214 -f counts.jq
-        SampleCounts.assertMatches("{\"repost\":0,\"quote\":0,\"reply\":0,\"mention\":0,\"like\":0,\"follow\":2885,\"actors\":2885,\"events\":2885,\"profiles\":0,\"rejects\":0,\"rejects.unresolved-target\":0,\"rejects.unknown-owner\":0,\"rejects.unknown-kind\":0,\"rejects.wrong-type\":0,\"skipped.no-interaction\":0}", c);
+        SampleCounts.assertMatches("""
+                {"repost":0,"quote":0,"reply":0,"mention":0,"like":0,"follow":2885,"actors":2885,"events":2885,"profiles":0,"rejects":0,"rejects.unresolved-target":0,"rejects.unknown-owner":0,"rejects.unknown-kind":0,"rejects.wrong-type":0,"skipped.no-interaction":0}""", c);
         Interaction first = c.interactions.get(0);
         assertEquals("783214", first.targetId());
         assertEquals("twitter/follow/" + first.actorId() + "/783214", first.eventId());
