@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -91,5 +92,21 @@ class GenericCsvReaderTest {
         assertEquals(List.of(""), GenericCsvReader.split(""));
         assertThrows(FieldException.class, () -> GenericCsvReader.split("\"abc"));
         assertThrows(FieldException.class, () -> GenericCsvReader.split("\"a\"b"));
+    }
+
+    /**
+     * The first 100 Higgs lines converted by jq (see {@code src/test/resources/generic/README.md});
+     * expected counts are the output of {@code jq -R -s -c --arg format csv -f counts.jq higgs-first100.csv}
+     * there, pasted as it came.
+     */
+    @Test
+    void the_higgs_sample_gives_the_counts_jq_gives_and_the_same_events_as_the_snap_reader() throws IOException {
+        Collected c = Collected.resource(new GenericCsvReader(), "generic/higgs-first100.csv");
+        SampleCounts.assertMatches("""
+                {"repost":25,"quote":0,"reply":12,"mention":63,"like":0,"follow":0,"actors":64,"events":100,"accounts":104,"self":8,"rejects":0}""", c);
+        Collected snap = Collected.read(new SnapActivityReader("higgs"), dir, "first100.txt",
+                String.join("\n", Files.readAllLines(Path.of("src/test/resources/higgs/higgs-activity-first2000.txt"))
+                        .subList(0, 100)));
+        assertEquals(snap.interactions, c.interactions);
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -124,5 +125,21 @@ class GenericNdjsonReaderTest {
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         Collected c = Collected.read(reader, dir, "latin1.ndjson", bytes);
         assertEquals("invalid-json", c.onlyReject().reason());
+    }
+
+    /**
+     * The first 100 Higgs lines converted by jq (see {@code src/test/resources/generic/README.md});
+     * expected counts are the output of {@code jq -R -s -c --arg format ndjson -f counts.jq higgs-first100.ndjson}
+     * there, pasted as it came.
+     */
+    @Test
+    void the_higgs_sample_gives_the_counts_jq_gives_and_the_same_events_as_the_snap_reader() throws IOException {
+        Collected c = Collected.resource(new GenericNdjsonReader(), "generic/higgs-first100.ndjson");
+        SampleCounts.assertMatches("""
+                {"repost":25,"quote":0,"reply":12,"mention":63,"like":0,"follow":0,"actors":64,"events":100,"accounts":104,"self":8,"rejects":0}""", c);
+        Collected snap = Collected.read(new SnapActivityReader("higgs"), dir, "first100.txt",
+                String.join("\n", Files.readAllLines(Path.of("src/test/resources/higgs/higgs-activity-first2000.txt"))
+                        .subList(0, 100)));
+        assertEquals(snap.interactions, c.interactions);
     }
 }
