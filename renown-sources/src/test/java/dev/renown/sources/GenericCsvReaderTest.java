@@ -38,6 +38,13 @@ class GenericCsvReaderTest {
     }
 
     @Test
+    void a_byte_order_mark_before_the_header_is_not_part_of_the_first_column() throws IOException {
+        Collected c = read("\uFEFFnetwork,kind,actor,target,time\r\nx,like,a,b,2024-05-01T12:00:00Z\r\n");
+        assertEquals(0, c.rejects.total(), () -> c.rejects.examples().toString());
+        assertEquals("x", c.interactions.get(0).network());
+    }
+
+    @Test
     void a_quoted_field_may_span_lines_and_line_numbers_stay_right() throws IOException {
         Collected c = read("network,kind,actor,target,time,text\n"
                 + "x,reply,a,b,10,\"first line\nsecond line\"\n"

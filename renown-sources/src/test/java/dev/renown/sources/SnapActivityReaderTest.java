@@ -109,6 +109,12 @@ class SnapActivityReaderTest {
     }
 
     @Test
+    void a_byte_order_mark_is_not_part_of_the_first_id() throws IOException {
+        Collected c = Collected.read(reader, dir, "bom.txt", "\uFEFF1 2 3 RT\n");
+        assertEquals("1", c.interactions.get(0).actorId());
+    }
+
+    @Test
     void accepts_utf8_ids() throws IOException {
         Collected c = Collected.read(reader, dir, "u.txt", "zoë 李 12 RT\n");
         assertEquals("zoë", c.interactions.get(0).actorId());
