@@ -34,7 +34,7 @@ final class LineScanner {
      * the start of the stream (as spreadsheet programs write) is not part of the first line.
      */
     long scan(InputStream in, Handler handler) throws IOException {
-        byte[] buf = new byte[1 << 16];
+        byte[] buf = new byte[Math.max(16, Math.min(1 << 16, maxLineBytes))];
         int start = 0;
         int end = in.readNBytes(buf, 0, 3);
         if (end == 3 && (buf[0] & 0xff) == 0xef && (buf[1] & 0xff) == 0xbb && (buf[2] & 0xff) == 0xbf) {

@@ -11,6 +11,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GenericCsvReaderTest {
 
@@ -42,6 +43,19 @@ class GenericCsvReaderTest {
         Collected c = read("\uFEFFnetwork,kind,actor,target,time\r\nx,like,a,b,2024-05-01T12:00:00Z\r\n");
         assertEquals(0, c.rejects.total(), () -> c.rejects.examples().toString());
         assertEquals("x", c.interactions.get(0).network());
+    }
+
+    @Test
+    void a_line_too_long_inside_a_quoted_record_rejects_the_record_where_it_starts() throws IOException {
+        Collected c = read("network,kind,actor,target,time,text\n"
+                + "x,like,a,b,2024-05-01T12:00:00Z,\"opens\n"
+                + "y".repeat(GenericCsvReader.MAX_RECORD_BYTES + 10) + "\n"
+                + "x,like,c,d,2024-05-01T12:00:00Z,ok\n");
+        assertEquals(1, c.interactions.size());
+        Reject r = c.onlyReject();
+        assertEquals("line-too-long", r.reason());
+        assertEquals(2, r.line());
+        assertTrue(r.record().startsWith("x,like,a,b"), r.record());
     }
 
     @Test
