@@ -67,8 +67,11 @@ public final class GenericNdjsonReader implements InteractionReader {
                 } catch (FieldException e) {
                     rejects.add(source, line, e.field(), e.reason(), e.getMessage(), Text.lenient(b, from, to));
                 } catch (JsonProcessingException e) {
-                    rejects.add(source, line, null, "invalid-json", e.getOriginalMessage()
-                            + " at column " + e.getLocation().getColumnNr(), Text.lenient(b, from, to));
+                    String message = e.getOriginalMessage();
+                    String reason = message != null && message.contains("UTF-8") ? "bad-encoding" : "invalid-json";
+                    rejects.add(source, line, null, reason, message
+                            + (e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr()),
+                            Text.lenient(b, from, to));
                 }
             });
             input.reportDamage(rejects, lines + 1);

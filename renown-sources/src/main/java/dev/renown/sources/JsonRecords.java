@@ -59,17 +59,20 @@ final class JsonRecords {
         private int from;
         private int to;
         private long firstLine;
+        /** Whether the bytes span many file lines (a document) or are one line (JSON Lines). */
+        private boolean document;
 
         Context(String source, Rejects rejects) {
             this.source = source;
             this.rejects = rejects;
         }
 
-        void reset(byte[] buf, int from, int to, long firstLine) {
+        void reset(byte[] buf, int from, int to, long firstLine, boolean document) {
             this.buf = buf;
             this.from = from;
             this.to = to;
             this.firstLine = firstLine;
+            this.document = document;
         }
 
         /** File line of the token the parser is on. */
@@ -78,6 +81,9 @@ final class JsonRecords {
         }
 
         long line(JsonLocation location) {
+            if (!document) {
+                return firstLine; // a stray '\r' inside a line is a line break to Jackson, not to the file
+            }
             int nr = location.getLineNr();
             return nr < 1 ? firstLine : firstLine + nr - 1;
         }
@@ -188,7 +194,7 @@ final class JsonRecords {
                             + " bytes", Text.lenient(b, from, to));
                     return;
                 }
-                ctx.reset(b, from, to, line);
+                ctx.reset(b, from, to, line, false);
                 parse(b, from, to, ctx, handler, false);
             });
         }
@@ -225,7 +231,7 @@ final class JsonRecords {
             }
         }
         // Line numbers count from the start of the file.
-        ctx.reset(doc, 0, doc.length, 1);
+        ctx.reset(doc, 0, doc.length, 1, true);
         parse(doc, 0, doc.length, ctx, handler, true);
         long lines = 1;
         for (byte x : doc) {

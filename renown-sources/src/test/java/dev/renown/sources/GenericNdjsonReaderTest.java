@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -120,11 +121,11 @@ class GenericNdjsonReaderTest {
     }
 
     @Test
-    void invalid_utf8_is_rejected_as_invalid_json() throws IOException {
+    void invalid_utf8_is_rejected_as_bad_encoding_like_in_the_other_json_readers() throws IOException {
         byte[] bytes = ("{\"network\":\"x\",\"kind\":\"like\",\"actor\":\"a\u00ff\",\"target\":\"b\",\"time\":1}\n")
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         Collected c = Collected.read(reader, dir, "latin1.ndjson", bytes);
-        assertEquals("invalid-json", c.onlyReject().reason());
+        assertEquals("bad-encoding", c.onlyReject().reason());
     }
 
     /**
@@ -141,5 +142,15 @@ class GenericNdjsonReaderTest {
                 String.join("\n", Files.readAllLines(Path.of("src/test/resources/higgs/higgs-activity-first2000.txt"))
                         .subList(0, 100)));
         assertEquals(snap.interactions, c.interactions);
+    }
+
+    @Test
+    void numbers_and_names_beyond_the_parser_limits_are_rejects_not_exceptions() throws IOException {
+        Collected c = Collected.read(new GenericNdjsonReader(), dir, "big.ndjson",
+                "{\"time\":" + "9".repeat(1200) + "}\n{\"" + "n".repeat(60_000) + "\":1}\n"
+                        + "{\"network\":\"x\",\"kind\":\"like\",\"actor\":\"a\",\"target\":\"b\",\"time\":1}\n");
+        assertEquals(1, c.interactions.size());
+        assertEquals(List.of(1L, 2L), c.rejects.examples().stream().map(Reject::line).toList());
+        assertEquals(Map.of("invalid-json", 2L), c.rejects.countsByReason());
     }
 }

@@ -100,4 +100,19 @@ class JsonRecordsTest {
         }
         assertEquals(List.of(1L, 2L), read(bytes.toByteArray(), JsonRecords.MAX_LINE_BYTES).values);
     }
+
+    @Test
+    void a_stray_carriage_return_inside_a_line_does_not_move_its_reject_to_the_next_line() throws IOException {
+        Seen s = read("{\"a\":\r1,}\n{\"a\":2}\n", JsonRecords.MAX_LINE_BYTES);
+        assertEquals(List.of(2L), s.values);
+        assertEquals(List.of("1 invalid-json"), s.rejects);
+    }
+
+    @Test
+    void numbers_and_names_beyond_the_parser_limits_are_rejected_where_they_are() throws IOException {
+        Seen s = read("{\"a\":" + "9".repeat(1200) + "}\n{\"" + "n".repeat(60_000) + "\":1}\n{\"a\":2}\n",
+                JsonRecords.MAX_LINE_BYTES);
+        assertEquals(List.of(3L), s.values);
+        assertEquals(List.of("1 invalid-json", "2 invalid-json"), s.rejects);
+    }
 }
