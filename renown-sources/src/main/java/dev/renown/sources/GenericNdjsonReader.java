@@ -9,7 +9,6 @@ import dev.renown.core.event.InteractionSink;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 
 /**
  * Reads Renown's generic NDJSON format: one JSON object per line,
@@ -103,7 +102,7 @@ public final class GenericNdjsonReader implements InteractionReader {
                         break;
                     case "time":
                         if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
-                            record.timeMillis = Times.secondsToMillis(field, new BigDecimal(p.getText()));
+                            record.timeMillis = Times.secondsToMillis(field, p.getText());
                         } else if (value == JsonToken.VALUE_STRING) {
                             record.time = p.getText();
                         } else {

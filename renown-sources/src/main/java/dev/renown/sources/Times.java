@@ -30,20 +30,25 @@ final class Times {
         }
         char first = t.charAt(0);
         if ((first >= '0' && first <= '9') && t.indexOf('-') < 0 && t.indexOf(':') < 0) {
-            try {
-                return secondsToMillis(field, new BigDecimal(t));
-            } catch (NumberFormatException e) {
-                throw bad(field, text);
-            }
+            return secondsToMillis(field, t);
         }
         try {
             return Instant.parse(t).toEpochMilli();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | ArithmeticException e) {
             try {
                 return OffsetDateTime.parse(t).toInstant().toEpochMilli();
-            } catch (DateTimeParseException e2) {
-                throw bad(field, text);
+            } catch (DateTimeParseException | ArithmeticException e2) {
+                throw bad(field, text); // not a time, or one beyond what milliseconds since 1970 hold
             }
+        }
+    }
+
+    /** A decimal number of seconds, as text ({@code 1341388800.25}, {@code 1.3e9}), in milliseconds. */
+    static long secondsToMillis(String field, String text) throws FieldException {
+        try {
+            return secondsToMillis(field, new BigDecimal(text));
+        } catch (NumberFormatException e) { // also an exponent beyond an int
+            throw bad(field, text);
         }
     }
 

@@ -153,4 +153,15 @@ class GenericNdjsonReaderTest {
         assertEquals(List.of(1L, 2L), c.rejects.examples().stream().map(Reject::line).toList());
         assertEquals(Map.of("invalid-json", 2L), c.rejects.countsByReason());
     }
+
+    @Test
+    void times_beyond_what_milliseconds_hold_are_bad_times_not_exceptions() throws IOException {
+        String record = "{\"network\":\"x\",\"kind\":\"like\",\"actor\":\"a\",\"target\":\"b\",\"time\":%s}\n";
+        Collected c = Collected.read(new GenericNdjsonReader(), dir, "t.ndjson", String.format(record,
+                "\"+1000000000-01-01T00:00:00Z\"") + String.format(record, "\"-1000000000-01-01T00:00:00Z\"")
+                + String.format(record, "1e-2147483649") + String.format(record, "\"1e-2147483649\"")
+                + String.format(record, "1e999999999") + String.format(record, "1"));
+        assertEquals(1, c.interactions.size());
+        assertEquals(Map.of("bad-time", 5L), c.rejects.countsByReason());
+    }
 }
