@@ -614,7 +614,7 @@ class MutatedRecordsTest {
      * Reads an input; every reject is read back from the rejects file, or, without one, taken
      * from the examples when they are all of them (the input is read again with a file if not).
      */
-    private static Outcome read(InteractionReader reader, Input input, Path rejectsFile, String source) {
+    private Outcome read(InteractionReader reader, Input input, Path rejectsFile, String source) {
         List<String> interactions = new ArrayList<>();
         long[] profiles = {0};
         InteractionSink sink = new InteractionSink() {
@@ -645,7 +645,7 @@ class MutatedRecordsTest {
                 total = rejects.total();
                 if (rejectsFile == null) {
                     if (rejects.total() > rejects.examples().size()) {
-                        return read(reader, input, Files.createTempFile("rejects", ".ndjson"), source);
+                        return read(reader, input, Files.createTempFile(dir, "rejects", ".ndjson"), source);
                     }
                     for (Reject r : rejects.examples()) {
                         assertEquals(source, r.source(), "every reject names the file: " + r);
