@@ -108,15 +108,19 @@ public final class Report {
         int error = header.indexOf("Score Error (99.9%)");
         int unit = header.indexOf("Unit");
         int order = header.indexOf("Param: order");
+        int format = header.indexOf("Param: format"); // ParseBenchmark
         Map<String, Score> scores = new LinkedHashMap<>();
         for (String line : lines.subList(1, lines.size())) {
             if (line.isBlank()) {
                 continue;
             }
             List<String> f = fields(line);
-            String key = f.get(name).replaceFirst("^.*\\.(\\w+\\.\\w+)$", "$1");
+            String key = f.get(name).replaceFirst("^.*\\.(\\w+\\.[\\w:]+)$", "$1");
             if (order >= 0 && order < f.size() && !f.get(order).isEmpty()) {
                 key += " [" + f.get(order) + "]";
+            }
+            if (format >= 0 && format < f.size() && !f.get(format).isEmpty()) {
+                key += " [" + f.get(format) + "]";
             }
             double err = parse(f.get(error));
             scores.put(key, new Score(parse(f.get(score)), Double.isNaN(err) ? 0 : err, f.get(unit),

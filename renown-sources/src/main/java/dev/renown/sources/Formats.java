@@ -37,9 +37,13 @@ public final class Formats {
      *
      * @param network network for formats that do not name one (SNAP), or the default for
      *                generic records without a {@code network} field; null for the format's own default
-     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     * @throws IllegalArgumentException for an unknown name, listing the known ones, or a network
+     *                                  name that is blank or holds a ':'
      */
     public static InteractionReader reader(String format, String network) {
+        if (network != null && (network.isBlank() || network.indexOf(':') >= 0)) {
+            throw new IllegalArgumentException("network name must be non-blank and without ':', not '" + network + "'");
+        }
         String name = format.toLowerCase(Locale.ROOT);
         if (name.startsWith("snap-edgelist")) {
             InteractionKind kind = InteractionKind.FOLLOW;
@@ -118,11 +122,11 @@ public final class Formats {
             head = in.readNBytes(SNIFF_BYTES);
         }
         int i = 0;
+        if (head.length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf) {
+            i = 3; // a UTF-8 byte order mark
+        }
         while (i < head.length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) {
             i++;
-        }
-        if (i + 2 < head.length && (head[i] & 0xff) == 0xef && (head[i + 1] & 0xff) == 0xbb && (head[i + 2] & 0xff) == 0xbf) {
-            i += 3; // a UTF-8 byte order mark
         }
         if (i < head.length && (head[i] == '{' || head[i] == '[')) {
             return detectJson(head, i);
@@ -220,6 +224,9 @@ public final class Formats {
 
     private static String firstLine(byte[] head) {
         String text = new String(head, 0, Math.min(head.length, 1 << 16), StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
         for (String line : text.split("\r?\n")) {
             String t = line.strip();
             if (!t.isEmpty() && !t.startsWith("#")) {

@@ -49,8 +49,14 @@ public final class GenericCsvReader implements InteractionReader {
         try (InputStream in = input.open()) {
             long lines = new LineScanner(MAX_RECORD_BYTES).scan(in, (b, from, to, line, tooLong) -> {
                 if (tooLong) {
-                    rejects.add(source, line, null, "line-too-long", "line longer than " + MAX_RECORD_BYTES + " bytes",
-                            Text.lenient(b, from, to));
+                    if (state.pending.size() > 0) {
+                        // The line belongs to the quoted record pending since startLine: reject that record.
+                        rejects.add(source, state.startLine, null, "line-too-long", "quoted record runs into line "
+                                + line + ", longer than " + MAX_RECORD_BYTES + " bytes", state.pendingText());
+                    } else {
+                        rejects.add(source, line, null, "line-too-long", "line longer than " + MAX_RECORD_BYTES
+                                + " bytes", Text.lenient(b, from, to));
+                    }
                     state.reset();
                     return;
                 }

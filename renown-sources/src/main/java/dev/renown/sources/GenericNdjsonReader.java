@@ -9,7 +9,6 @@ import dev.renown.core.event.InteractionSink;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 
 /**
  * Reads Renown's generic NDJSON format: one JSON object per line,
@@ -67,8 +66,11 @@ public final class GenericNdjsonReader implements InteractionReader {
                 } catch (FieldException e) {
                     rejects.add(source, line, e.field(), e.reason(), e.getMessage(), Text.lenient(b, from, to));
                 } catch (JsonProcessingException e) {
-                    rejects.add(source, line, null, "invalid-json", e.getOriginalMessage()
-                            + " at column " + e.getLocation().getColumnNr(), Text.lenient(b, from, to));
+                    String message = e.getOriginalMessage();
+                    String reason = message != null && message.contains("UTF-8") ? "bad-encoding" : "invalid-json";
+                    rejects.add(source, line, null, reason, message
+                            + (e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr()),
+                            Text.lenient(b, from, to));
                 }
             });
             input.reportDamage(rejects, lines + 1);
@@ -100,7 +102,7 @@ public final class GenericNdjsonReader implements InteractionReader {
                         break;
                     case "time":
                         if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
-                            record.timeMillis = Times.secondsToMillis(field, new BigDecimal(p.getText()));
+                            record.timeMillis = Times.secondsToMillis(field, p.getText());
                         } else if (value == JsonToken.VALUE_STRING) {
                             record.time = p.getText();
                         } else {

@@ -25,7 +25,8 @@ final class GenericRecord {
     String actor;
     String target;
     String time;
-    Long timeMillis;
+    /** A time given as a number, already in milliseconds; {@link Times#INVALID} when not. */
+    long timeMillis = Times.INVALID;
     String post;
     String targetPost;
     String text;
@@ -77,7 +78,7 @@ final class GenericRecord {
             throw missing("target");
         }
         long millis;
-        if (timeMillis != null) {
+        if (timeMillis != Times.INVALID) {
             millis = timeMillis;
         } else if (time != null) {
             millis = Times.parseMillis("time", time);

@@ -4,6 +4,7 @@ import com.github.luben.zstd.ZstdIOException;
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -34,11 +36,27 @@ public final class Input {
     public static final int ZSTD_WINDOW_LOG_MAX = 31;
 
     private final Path path;
+    /** The content of an input held in memory, or null for a file. */
+    private final byte[] content;
     private final AtomicLong bytesRead = new AtomicLong();
     private volatile String damage;
 
     public Input(Path path) {
+        this(path, null);
+    }
+
+    private Input(Path path, byte[] content) {
         this.path = path;
+        this.content = content;
+    }
+
+    /**
+     * An input held in memory (compressed or not), for benchmarks, tests and callers that
+     * already have the bytes. {@code name} stands for the file name: readers take hints from it
+     * (such as {@code followers-of-<id>}) and messages show it; nothing is read from disk.
+     */
+    public static Input of(String name, byte[] content) {
+        return new Input(Path.of(name), Objects.requireNonNull(content, "content"));
     }
 
     public Path path() {
@@ -50,8 +68,11 @@ public final class Input {
         return path.toString();
     }
 
-    /** Size on disk, or -1 when unknown. */
+    /** Size on disk (in memory for {@link #of}), or -1 when unknown. */
     public long size() {
+        if (content != null) {
+            return content.length;
+        }
         try {
             return Files.size(path);
         } catch (IOException e) {
@@ -70,6 +91,9 @@ public final class Input {
      * @throws IOException with a message naming the file and what is wrong
      */
     public void checkReadable() throws IOException {
+        if (content != null) {
+            return;
+        }
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path.toString(), null, "no such file");
         }
@@ -90,7 +114,8 @@ public final class Input {
         checkReadable();
         bytesRead.set(0);
         damage = null;
-        InputStream raw = new BufferedInputStream(new CountingStream(Files.newInputStream(path), bytesRead), BUFFER);
+        InputStream source = content != null ? new ByteArrayInputStream(content) : Files.newInputStream(path);
+        InputStream raw = new BufferedInputStream(new CountingStream(source, bytesRead), BUFFER);
         raw.mark(4);
         int b0 = raw.read();
         int b1 = raw.read();

@@ -16,10 +16,15 @@ import java.io.InputStream;
  *   <li><b>JSON Lines</b> (twarc, Jetstream, Reddit dumps, streams): each line holds one or more
  *   JSON values; a line that cannot be parsed is rejected and reading goes on with the next.</li>
  *   <li><b>One JSON document</b> spread over many lines (an API response saved as it came, or
- *   pretty-printed): recognised when the first non-blank line is not a complete JSON value. The
- *   document is read into memory whole (up to {@link #MAX_DOCUMENT_BYTES}); a syntax error ends
- *   it, since nothing after it can be trusted, and is rejected with its line and column.</li>
+ *   pretty-printed): recognised when the first non-blank line starts a JSON value that it does
+ *   not complete, and none of the next {@value #LOOKAHEAD_LINES} non-blank lines is a complete
+ *   JSON object or array starting in its first column, as JSON Lines have and pretty-printed
+ *   documents do not (their nested lines are indented). The document is read into memory whole
+ *   (up to {@link #MAX_DOCUMENT_BYTES}); a syntax error ends it, since nothing after it can be
+ *   trusted, and is rejected with its line and column.</li>
  * </ul>
+ * So a JSON Lines file whose first record is cut short or damaged is still read as JSON Lines:
+ * the damaged line is rejected and the others are read.
  * Either way the handler gets a Jackson streaming parser positioned on the first token of each
  * root value, and a {@link Context} that turns parser locations into file lines and record
  * text for rejects. Parsing stays streaming: no tree, no reflection.
@@ -54,17 +59,20 @@ final class JsonRecords {
         private int from;
         private int to;
         private long firstLine;
+        /** Whether the bytes span many file lines (a document) or are one line (JSON Lines). */
+        private boolean document;
 
         Context(String source, Rejects rejects) {
             this.source = source;
             this.rejects = rejects;
         }
 
-        void reset(byte[] buf, int from, int to, long firstLine) {
+        void reset(byte[] buf, int from, int to, long firstLine, boolean document) {
             this.buf = buf;
             this.from = from;
             this.to = to;
             this.firstLine = firstLine;
+            this.document = document;
         }
 
         /** File line of the token the parser is on. */
@@ -73,6 +81,9 @@ final class JsonRecords {
         }
 
         long line(JsonLocation location) {
+            if (!document) {
+                return firstLine; // a stray '\r' inside a line is a line break to Jackson, not to the file
+            }
             int nr = location.getLineNr();
             return nr < 1 ? firstLine : firstLine + nr - 1;
         }
@@ -115,37 +126,82 @@ final class JsonRecords {
         }
     }
 
+    /** Thrown inside the line scan when a file whose first record is incomplete turns out to be JSON Lines. */
+    private static final class LinesMode extends RuntimeException {
+        LinesMode() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Non-blank lines looked at, after an incomplete first line, for evidence of JSON Lines. */
+    static final int LOOKAHEAD_LINES = 1000;
+
     /**
-     * Reads the input as JSON Lines or, if its first non-blank line is not complete, as one
-     * document; reports a damaged compressed stream. Returns the number of lines.
+     * Reads the input as JSON Lines or, if its first non-blank line is not complete and what
+     * follows does not look like JSON Lines, as one document; reports a damaged compressed
+     * stream. Returns the number of lines.
      */
     static long read(Input input, Rejects rejects, Handler handler) throws IOException {
+        return read(input, rejects, handler, MAX_LINE_BYTES);
+    }
+
+    /** {@link #read(Input, Rejects, Handler)} with another limit on the length of a line. */
+    static long read(Input input, Rejects rejects, Handler handler, int maxLineBytes) throws IOException {
         Context ctx = new Context(input.name(), rejects);
-        boolean[] first = {true};
+        try {
+            return readLines(input, ctx, handler, maxLineBytes, true);
+        } catch (DocumentMode d) {
+            return readDocument(input, ctx, d.firstLine, handler);
+        } catch (LinesMode l) {
+            return readLines(input, ctx, handler, maxLineBytes, false);
+        }
+    }
+
+    /**
+     * Reads JSON Lines. With {@code decide}, an incomplete first record suspends reading until
+     * the lines after it show what the file is: {@link LinesMode} (read again, as lines) or
+     * {@link DocumentMode}. Nothing is handed over or rejected before that decision.
+     */
+    private static long readLines(Input input, Context ctx, Handler handler, int maxLineBytes, boolean decide)
+            throws IOException {
+        boolean[] first = {decide};
+        long[] undecidedSince = {0};
+        int[] looked = {0};
         long lines;
         try (InputStream in = input.open()) {
-            lines = new LineScanner(MAX_LINE_BYTES).scan(in, (b, from, to, line, tooLong) -> {
+            lines = new LineScanner(maxLineBytes).scan(in, (b, from, to, line, tooLong) -> {
                 if (!tooLong && Text.isBlank(b, from, to)) {
+                    return;
+                }
+                if (undecidedSince[0] > 0) {
+                    if (!tooLong && isRecordLine(b, from, to)) {
+                        throw new LinesMode();
+                    }
+                    if (++looked[0] >= LOOKAHEAD_LINES) {
+                        throw new DocumentMode(undecidedSince[0]);
+                    }
                     return;
                 }
                 if (first[0]) {
                     first[0] = false;
                     if (startsValue(b, from, to) && (tooLong || !isComplete(b, from, to))) {
-                        throw new DocumentMode(line);
+                        undecidedSince[0] = line;
+                        return;
                     }
                 }
                 if (tooLong) {
-                    rejects.add(ctx.source, line, null, "line-too-long", "line longer than " + MAX_LINE_BYTES
+                    ctx.rejects.add(ctx.source, line, null, "line-too-long", "line longer than " + maxLineBytes
                             + " bytes", Text.lenient(b, from, to));
                     return;
                 }
-                ctx.reset(b, from, to, line);
+                ctx.reset(b, from, to, line, false);
                 parse(b, from, to, ctx, handler, false);
             });
-        } catch (DocumentMode d) {
-            return readDocument(input, ctx, d.firstLine, handler);
         }
-        input.reportDamage(rejects, lines + 1);
+        if (undecidedSince[0] > 0) {
+            throw new DocumentMode(undecidedSince[0]); // nothing after the first line looks like JSON Lines
+        }
+        input.reportDamage(ctx.rejects, lines + 1);
         return lines;
     }
 
@@ -153,13 +209,36 @@ final class JsonRecords {
      * Reads one message received whole — a WebSocket text message, a server-sent event's data, a
      * REST response — as JSON text, the way a line of JSON Lines is read. Problems are reported
      * with {@code source} and, in place of a line, the message's sequence number in its stream
-     * (plus the line within the message, for a message of several lines).
+     * (plus the line within the message, for a message of several lines, such as a pretty-printed
+     * REST page).
      */
     static void readMessage(String source, long sequence, byte[] b, Rejects rejects, Handler handler)
             throws IOException {
         Context ctx = new Context(source, rejects);
-        ctx.reset(b, 0, b.length, sequence);
+        boolean lines = false;
+        for (byte c : b) {
+            if (c == '\n') {
+                lines = true;
+                break;
+            }
+        }
+        ctx.reset(b, 0, b.length, sequence, lines);
         parse(b, 0, b.length, ctx, handler, false);
+    }
+
+    /** A complete, valid JSON object or array that starts in the line's first column. */
+    private static boolean isRecordLine(byte[] b, int from, int to) throws IOException {
+        if (b[from] != '{' && b[from] != '[') {
+            return false;
+        }
+        try (JsonParser p = JSON.createParser(b, from, to - from)) {
+            while (p.nextToken() != null) {
+                p.skipChildren();
+            }
+            return true;
+        } catch (JsonProcessingException e) {
+            return false;
+        }
     }
 
     private static long readDocument(Input input, Context ctx, long firstLine, Handler handler) throws IOException {
@@ -173,7 +252,7 @@ final class JsonRecords {
             }
         }
         // Line numbers count from the start of the file.
-        ctx.reset(doc, 0, doc.length, 1);
+        ctx.reset(doc, 0, doc.length, 1, true);
         parse(doc, 0, doc.length, ctx, handler, true);
         long lines = 1;
         for (byte x : doc) {

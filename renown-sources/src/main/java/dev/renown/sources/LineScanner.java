@@ -8,7 +8,8 @@ import java.util.Arrays;
  * Splits a byte stream into lines without decoding it: each line is handed over as a slice of
  * an internal buffer, valid until the next call. Accepts {@code \n} and {@code \r\n} endings and
  * a last line without one. A line longer than the limit is not buffered: the handler gets its
- * first bytes and {@code tooLong = true}, and the rest of the line is skipped.
+ * first bytes and {@code tooLong = true}, and the rest of the line is skipped. A byte order
+ * mark at the start is dropped.
  */
 final class LineScanner {
 
@@ -28,11 +29,17 @@ final class LineScanner {
         this.maxLineBytes = maxLineBytes;
     }
 
-    /** Hands every line to the handler; returns the number of lines. */
+    /**
+     * Hands every line to the handler; returns the number of lines. A UTF-8 byte order mark at
+     * the start of the stream (as spreadsheet programs write) is not part of the first line.
+     */
     long scan(InputStream in, Handler handler) throws IOException {
-        byte[] buf = new byte[1 << 16];
+        byte[] buf = new byte[Math.max(16, Math.min(1 << 16, maxLineBytes))];
         int start = 0;
-        int end = 0;
+        int end = in.readNBytes(buf, 0, 3);
+        if (end == 3 && (buf[0] & 0xff) == 0xef && (buf[1] & 0xff) == 0xbb && (buf[2] & 0xff) == 0xbf) {
+            start = 3;
+        }
         long line = 0;
         boolean skipping = false;
         while (true) {

@@ -6,7 +6,6 @@ import dev.renown.core.event.InteractionSink;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -34,11 +33,16 @@ public final class PipelinedReader {
             Batcher batcher = new Batcher(queue);
             try {
                 reader.read(input, batcher, rejects);
+            } catch (Stopped stopped) {
+                return; // the consumer is gone: nobody waits for the rest
             } catch (Throwable t) {
                 failure[0] = t;
-            } finally {
+            }
+            try {
                 batcher.flush(); // what was read before a failure still arrives, as it would unpipelined
                 batcher.put(END);
+            } catch (Stopped stopped) {
+                // the consumer is gone
             }
         }, "renown-reader");
         producer.setDaemon(true);
@@ -115,8 +119,18 @@ public final class PipelinedReader {
                 queue.put(items);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new UncheckedIOException(new InterruptedIOException("reader interrupted"));
+                throw new Stopped();
             }
+        }
+    }
+
+    /**
+     * Thrown on the reader's thread when the consumer interrupted it (its sink failed, or it was
+     * interrupted itself): the reader unwinds and its thread ends quietly.
+     */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("reader stopped: the consumer is gone", null, false, false);
         }
     }
 }

@@ -10,7 +10,6 @@ import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -193,7 +192,7 @@ public final class RedditReader implements InteractionReader {
         private void readTime(JsonParser p, JsonToken v) throws IOException {
             try {
                 if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
-                    millis = Times.secondsToMillis("created_utc", new BigDecimal(p.getText()));
+                    millis = Times.secondsToMillis("created_utc", p.getText());
                 } else if (v == JsonToken.VALUE_STRING) {
                     millis = Times.parseMillis("created_utc", p.getText());
                 } else if (v != JsonToken.VALUE_NULL) {

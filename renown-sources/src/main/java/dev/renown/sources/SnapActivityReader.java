@@ -91,6 +91,12 @@ public final class SnapActivityReader implements InteractionReader {
                             Text.lenient(b, from, to));
                     return;
                 }
+                if (actor.isBlank() || target.isBlank()) {
+                    // Control characters such as a vertical tab are no separators, but no id either.
+                    rejects.add(source, line, actor.isBlank() ? "userA" : "userB", "invalid-value",
+                            "account id is blank", Text.lenient(b, from, to));
+                    return;
+                }
                 long millis = seconds * 1000;
                 sink.accept(new Interaction(Interaction.derivedId(network, kind, actor, target, millis, null),
                         network, kind, actor, target, millis, null, null, null, List.of()));

@@ -81,6 +81,12 @@ public final class SnapEdgeListReader implements InteractionReader {
                             Text.lenient(b, from, to));
                     return;
                 }
+                if (actor.isBlank() || target.isBlank()) {
+                    // Control characters such as a vertical tab are no separators, but no id either.
+                    rejects.add(source, line, actor.isBlank() ? "userA" : "userB", "invalid-value",
+                            "account id is blank", Text.lenient(b, from, to));
+                    return;
+                }
                 String base = network + "/" + kind.wireName() + ":" + actor + ">" + target + "#";
                 for (long i = 1; i <= weight; i++) {
                     sink.accept(new Interaction(base + i, network, kind, actor, target, 0L, null, null, null,

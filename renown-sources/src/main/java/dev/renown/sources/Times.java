@@ -20,8 +20,9 @@ final class Times {
 
     /**
      * An ISO-8601 instant ({@code 2012-07-04T08:00:00Z}), an ISO-8601 date-time with offset
-     * ({@code 2012-07-04T10:00:00+02:00}), or a decimal number of seconds since the epoch
-     * ({@code 1341388800} or {@code 1341388800.250}); returns milliseconds since the epoch.
+     * ({@code 2012-07-04T10:00:00+02:00}; a space instead of the {@code T} is taken too), or a
+     * decimal number of seconds since the epoch ({@code 1341388800} or {@code 1341388800.250});
+     * returns milliseconds since the epoch.
      */
     static long parseMillis(String field, String text) throws FieldException {
         String t = text.trim();
@@ -30,20 +31,21 @@ final class Times {
         }
         char first = t.charAt(0);
         if ((first >= '0' && first <= '9') && t.indexOf('-') < 0 && t.indexOf(':') < 0) {
-            try {
-                return secondsToMillis(field, new BigDecimal(t));
-            } catch (NumberFormatException e) {
-                throw bad(field, text);
-            }
+            return secondsToMillis(field, t);
         }
+        long millis = isoMillis(t); // common shapes by hand, the rest through java.time
+        if (millis == INVALID) {
+            throw bad(field, text); // not a time, or one beyond what milliseconds since 1970 hold
+        }
+        return millis;
+    }
+
+    /** A decimal number of seconds, as text ({@code 1341388800.25}, {@code 1.3e9}), in milliseconds. */
+    static long secondsToMillis(String field, String text) throws FieldException {
         try {
-            return Instant.parse(t).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(t).toInstant().toEpochMilli();
-            } catch (DateTimeParseException e2) {
-                throw bad(field, text);
-            }
+            return secondsToMillis(field, new BigDecimal(text));
+        } catch (NumberFormatException e) { // also an exponent beyond an int
+            throw bad(field, text);
         }
     }
 

@@ -5,11 +5,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GenericCsvReaderTest {
 
@@ -34,6 +36,26 @@ class GenericCsvReaderTest {
         assertEquals("hello, \"world\"", c.interactions.get(0).text());
         assertEquals(List.of("ai", "ml"), c.interactions.get(0).hashtags());
         assertEquals(1341388800000L, c.interactions.get(1).timeMillis());
+    }
+
+    @Test
+    void a_byte_order_mark_before_the_header_is_not_part_of_the_first_column() throws IOException {
+        Collected c = read("\uFEFFnetwork,kind,actor,target,time\r\nx,like,a,b,2024-05-01T12:00:00Z\r\n");
+        assertEquals(0, c.rejects.total(), () -> c.rejects.examples().toString());
+        assertEquals("x", c.interactions.get(0).network());
+    }
+
+    @Test
+    void a_line_too_long_inside_a_quoted_record_rejects_the_record_where_it_starts() throws IOException {
+        Collected c = read("network,kind,actor,target,time,text\n"
+                + "x,like,a,b,2024-05-01T12:00:00Z,\"opens\n"
+                + "y".repeat(GenericCsvReader.MAX_RECORD_BYTES + 10) + "\n"
+                + "x,like,c,d,2024-05-01T12:00:00Z,ok\n");
+        assertEquals(1, c.interactions.size());
+        Reject r = c.onlyReject();
+        assertEquals("line-too-long", r.reason());
+        assertEquals(2, r.line());
+        assertTrue(r.record().startsWith("x,like,a,b"), r.record());
     }
 
     @Test
@@ -91,5 +113,21 @@ class GenericCsvReaderTest {
         assertEquals(List.of(""), GenericCsvReader.split(""));
         assertThrows(FieldException.class, () -> GenericCsvReader.split("\"abc"));
         assertThrows(FieldException.class, () -> GenericCsvReader.split("\"a\"b"));
+    }
+
+    /**
+     * The first 100 Higgs lines converted by jq (see {@code src/test/resources/generic/README.md});
+     * expected counts are the output of {@code jq -R -s -c --arg format csv -f counts.jq higgs-first100.csv}
+     * there, pasted as it came.
+     */
+    @Test
+    void the_higgs_sample_gives_the_counts_jq_gives_and_the_same_events_as_the_snap_reader() throws IOException {
+        Collected c = Collected.resource(new GenericCsvReader(), "generic/higgs-first100.csv");
+        SampleCounts.assertMatches("""
+                {"repost":25,"quote":0,"reply":12,"mention":63,"like":0,"follow":0,"actors":64,"events":100,"accounts":104,"self":8,"rejects":0}""", c);
+        Collected snap = Collected.read(new SnapActivityReader("higgs"), dir, "first100.txt",
+                String.join("\n", Files.readAllLines(Path.of("src/test/resources/higgs/higgs-activity-first2000.txt"))
+                        .subList(0, 100)));
+        assertEquals(snap.interactions, c.interactions);
     }
 }

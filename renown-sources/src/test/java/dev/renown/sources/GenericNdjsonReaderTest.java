@@ -6,9 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -119,10 +121,47 @@ class GenericNdjsonReaderTest {
     }
 
     @Test
-    void invalid_utf8_is_rejected_as_invalid_json() throws IOException {
+    void invalid_utf8_is_rejected_as_bad_encoding_like_in_the_other_json_readers() throws IOException {
         byte[] bytes = ("{\"network\":\"x\",\"kind\":\"like\",\"actor\":\"a\u00ff\",\"target\":\"b\",\"time\":1}\n")
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         Collected c = Collected.read(reader, dir, "latin1.ndjson", bytes);
-        assertEquals("invalid-json", c.onlyReject().reason());
+        assertEquals("bad-encoding", c.onlyReject().reason());
+    }
+
+    /**
+     * The first 100 Higgs lines converted by jq (see {@code src/test/resources/generic/README.md});
+     * expected counts are the output of {@code jq -R -s -c --arg format ndjson -f counts.jq higgs-first100.ndjson}
+     * there, pasted as it came.
+     */
+    @Test
+    void the_higgs_sample_gives_the_counts_jq_gives_and_the_same_events_as_the_snap_reader() throws IOException {
+        Collected c = Collected.resource(new GenericNdjsonReader(), "generic/higgs-first100.ndjson");
+        SampleCounts.assertMatches("""
+                {"repost":25,"quote":0,"reply":12,"mention":63,"like":0,"follow":0,"actors":64,"events":100,"accounts":104,"self":8,"rejects":0}""", c);
+        Collected snap = Collected.read(new SnapActivityReader("higgs"), dir, "first100.txt",
+                String.join("\n", Files.readAllLines(Path.of("src/test/resources/higgs/higgs-activity-first2000.txt"))
+                        .subList(0, 100)));
+        assertEquals(snap.interactions, c.interactions);
+    }
+
+    @Test
+    void numbers_and_names_beyond_the_parser_limits_are_rejects_not_exceptions() throws IOException {
+        Collected c = Collected.read(new GenericNdjsonReader(), dir, "big.ndjson",
+                "{\"time\":" + "9".repeat(1200) + "}\n{\"" + "n".repeat(60_000) + "\":1}\n"
+                        + "{\"network\":\"x\",\"kind\":\"like\",\"actor\":\"a\",\"target\":\"b\",\"time\":1}\n");
+        assertEquals(1, c.interactions.size());
+        assertEquals(List.of(1L, 2L), c.rejects.examples().stream().map(Reject::line).toList());
+        assertEquals(Map.of("invalid-json", 2L), c.rejects.countsByReason());
+    }
+
+    @Test
+    void times_beyond_what_milliseconds_hold_are_bad_times_not_exceptions() throws IOException {
+        String record = "{\"network\":\"x\",\"kind\":\"like\",\"actor\":\"a\",\"target\":\"b\",\"time\":%s}\n";
+        Collected c = Collected.read(new GenericNdjsonReader(), dir, "t.ndjson", String.format(record,
+                "\"+1000000000-01-01T00:00:00Z\"") + String.format(record, "\"-1000000000-01-01T00:00:00Z\"")
+                + String.format(record, "1e-2147483649") + String.format(record, "\"1e-2147483649\"")
+                + String.format(record, "1e999999999") + String.format(record, "1"));
+        assertEquals(1, c.interactions.size());
+        assertEquals(Map.of("bad-time", 5L), c.rejects.countsByReason());
     }
 }

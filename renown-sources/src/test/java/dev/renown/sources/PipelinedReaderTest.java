@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -88,5 +89,32 @@ class PipelinedReaderTest {
                     }
                 }, new Rejects()));
         assertSame(boom, thrown);
+    }
+
+    @Test
+    void a_reader_stopped_by_a_failing_sink_ends_without_an_uncaught_exception() throws InterruptedException {
+        List<Throwable> uncaught = Collections.synchronizedList(new ArrayList<>());
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        try {
+            for (int round = 0; round < 20; round++) {
+                int stopAt = 1000 * round;
+                assertThrows(IllegalStateException.class, () -> PipelinedReader.read(emitting(1_000_000),
+                        new Input(dir.resolve("unused")), i -> {
+                            if (i.timeMillis() == stopAt) {
+                                throw new IllegalStateException("sink full");
+                            }
+                        }, new Rejects()));
+            }
+            // Wait for every reader thread to finish, then look at what escaped them.
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().equals("renown-reader")) {
+                    t.join();
+                }
+            }
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+        assertEquals(List.of(), uncaught);
     }
 }

@@ -4,6 +4,8 @@ import com.github.luben.zstd.ZstdOutputStream;
 import dev.renown.core.event.Interaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,8 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import static dev.renown.core.event.InteractionKind.MENTION;
-import static dev.renown.core.event.InteractionKind.REPLY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,19 +35,25 @@ class RedditReaderTest {
         }
     }
 
-    private static void assertTheFixtureCounts(Collected c) {
-        // From reddit/counts.jq.
-        assertEquals(6, c.count(REPLY));
-        assertEquals(2, c.count(MENTION));
-        assertEquals(Map.of("unresolved-parent", 1L), c.rejects.countsByReason());
-        assertEquals(Map.of("deleted-author", 1L, "deleted-target", 1L), c.rejects.skippedByReason());
-        assertEquals(8, c.distinctEventIds());
+    /**
+     * Expected counts: the output of {@code jq -n -c --slurpfile c FILE --slurpfile s SUBMISSIONS -f counts.jq}
+     * in {@code src/test/resources/reddit}, SUBMISSIONS being the dump the reader finds beside FILE
+     * ({@code /dev/null} for none), pasted as it came (see the README there).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            RC_2023-01.ndjson | {"repost":0,"quote":0,"reply":6,"mention":2,"like":0,"follow":0,"actors":5,"events":8,"profiles":0,"rejects":1,"rejects.unresolved-parent":1,"skipped.deleted-author":1,"skipped.deleted-target":1,"skipped.no-interaction":0}
+            RC_2023-01.zst    | {"repost":0,"quote":0,"reply":6,"mention":2,"like":0,"follow":0,"actors":5,"events":8,"profiles":0,"rejects":1,"rejects.unresolved-parent":1,"skipped.deleted-author":1,"skipped.deleted-target":1,"skipped.no-interaction":0}
+            RS_2023-01.ndjson | {"repost":0,"quote":0,"reply":0,"mention":2,"like":0,"follow":0,"actors":1,"events":2,"profiles":0,"rejects":0,"rejects.unresolved-parent":0,"skipped.deleted-author":1,"skipped.deleted-target":0,"skipped.no-interaction":1}
+            RS_2023-01.zst    | {"repost":0,"quote":0,"reply":0,"mention":2,"like":0,"follow":0,"actors":1,"events":2,"profiles":0,"rejects":0,"rejects.unresolved-parent":0,"skipped.deleted-author":1,"skipped.deleted-target":0,"skipped.no-interaction":1}
+            """)
+    void the_samples_give_exactly_the_counts_jq_gives(String file, String jq) throws IOException {
+        SampleCounts.assertMatches(jq, Collected.read(new RedditReader(), resource(file)));
     }
 
     @Test
     void comments_reply_to_parent_authors_found_in_the_dump_and_its_submissions_beside_it() throws IOException {
         Collected c = Collected.read(new RedditReader(), resource("RC_2023-01.ndjson"));
-        assertTheFixtureCounts(c);
         Interaction top = c.event("reddit/t1_j3c0001/reply");
         assertEquals("bob-smith", top.actorId());
         assertEquals("alice_h", top.targetId(), "a top-level comment replies to the submission's author");
@@ -60,11 +66,6 @@ class RedditReaderTest {
         assertEquals(8, r.line());
         assertEquals("parent_id", r.field());
         assertTrue(r.record().contains("j3c0008"));
-    }
-
-    @Test
-    void zstd_dumps_with_a_2_gib_window_are_read_transparently() throws IOException {
-        assertTheFixtureCounts(Collected.read(new RedditReader(), resource("RC_2023-01.zst")));
     }
 
     @Test
@@ -81,8 +82,9 @@ class RedditReaderTest {
         Path alone = dir.resolve("comments.ndjson");
         Files.copy(resource("RC_2023-01.ndjson"), alone);
         Collected c = Collected.read(new RedditReader(), alone);
-        assertEquals(4, c.count(REPLY));
-        assertEquals(Map.of("unresolved-parent", 4L), c.rejects.countsByReason());
+        // jq -n -c --slurpfile c RC_2023-01.ndjson --slurpfile s /dev/null -f counts.jq
+        SampleCounts.assertMatches("""
+                {"repost":0,"quote":0,"reply":4,"mention":2,"like":0,"follow":0,"actors":3,"events":6,"profiles":0,"rejects":4,"rejects.unresolved-parent":4,"skipped.deleted-author":1,"skipped.deleted-target":0,"skipped.no-interaction":0}""", c);
         assertEquals(List.of(1L, 5L, 6L, 8L), c.rejects.examples().stream().map(Reject::line).toList());
     }
 

@@ -10,9 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,25 +24,15 @@ class SnapActivityReaderTest {
 
     private final SnapActivityReader reader = new SnapActivityReader();
 
+    /**
+     * Expected counts: the output of {@code jq -R -s -c -f counts.jq higgs-activity-first2000.txt}
+     * in {@code src/test/resources/higgs}, pasted as it came (see the README there).
+     */
     @Test
-    void reads_the_first_2000_higgs_lines_with_counts_checked_by_awk() throws IOException {
-        Collected c = Collected.read(reader, Path.of("src/test/resources/higgs/higgs-activity-first2000.txt"));
-        assertEquals(0, c.rejects.total());
-        assertEquals(2000, c.interactions.size());
-        long reposts = c.interactions.stream().filter(i -> i.kind() == InteractionKind.REPOST).count();
-        long mentions = c.interactions.stream().filter(i -> i.kind() == InteractionKind.MENTION).count();
-        long replies = c.interactions.stream().filter(i -> i.kind() == InteractionKind.REPLY).count();
-        long self = c.interactions.stream().filter(Interaction::isSelfInteraction).count();
-        assertEquals(942, reposts);
-        assertEquals(891, mentions);
-        assertEquals(167, replies);
-        assertEquals(56, self);
-        Set<String> users = new HashSet<>();
-        c.interactions.forEach(i -> {
-            users.add(i.actorId());
-            users.add(i.targetId());
-        });
-        assertEquals(1615, users.size());
+    void reads_the_first_2000_higgs_lines_with_the_counts_jq_gives() throws IOException {
+        Collected c = Collected.resource(reader, "higgs/higgs-activity-first2000.txt");
+        SampleCounts.assertMatches("""
+                {"repost":942,"quote":0,"reply":167,"mention":891,"like":0,"follow":0,"actors":1285,"events":2000,"accounts":1615,"self":56,"rejects":0,"rejects.wrong-field-count":0,"rejects.bad-time":0,"rejects.unknown-kind":0}""", c);
         Interaction first = c.interactions.get(0);
         // "223789 213163 1341100972 MT"
         assertEquals("223789", first.actorId());
@@ -107,6 +95,23 @@ class SnapActivityReaderTest {
         assertEquals(1, c.interactions.size());
         assertEquals("bad-encoding", c.onlyReject().reason());
         assertEquals(1, c.onlyReject().line());
+    }
+
+    @Test
+    void rejects_ids_that_are_only_control_whitespace() throws IOException {
+        byte[] content = {'1', ' ', 0x0c, ' ', '1', '2', ' ', 'R', 'T', '\n', '3', ' ', '4', ' ', '5', ' ', 'R', 'E', '\n'};
+        Collected c = Collected.read(reader, dir, "ws.txt", content);
+        assertEquals(1, c.interactions.size());
+        Reject r = c.onlyReject();
+        assertEquals("invalid-value", r.reason());
+        assertEquals("userB", r.field());
+        assertEquals(1, r.line());
+    }
+
+    @Test
+    void a_byte_order_mark_is_not_part_of_the_first_id() throws IOException {
+        Collected c = Collected.read(reader, dir, "bom.txt", "\uFEFF1 2 3 RT\n");
+        assertEquals("1", c.interactions.get(0).actorId());
     }
 
     @Test
