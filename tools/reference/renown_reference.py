@@ -54,8 +54,8 @@ POST_KINDS = frozenset({"reply", "quote", "mention"})
 # §5: signal weights w (already sum to one; normalised anyway)
 SIGNALS = ("reach", "amplification", "network_impact", "conversation", "outreach")
 _RAW_SIGNAL_WEIGHTS = {
-    "reach": 0.725, "amplification": 0.0625, "network_impact": 0.0,
-    "conversation": 0.2125, "outreach": 0.0,
+    "reach": 0.9875, "amplification": 0.0, "network_impact": 0.0,
+    "conversation": 0.0125, "outreach": 0.0,
 }
 SIGNAL_WEIGHT = {s: w / sum(_RAW_SIGNAL_WEIGHTS.values())
                  for s, w in _RAW_SIGNAL_WEIGHTS.items()}

@@ -21,8 +21,9 @@ import java.util.concurrent.Callable;
 /** {@code renown fit}: fits the signal weights on the data before a split, by rolling-origin validation. */
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = "Fit the signal weights on interactions before --split only: each fold trains before "
-                + "split - k*horizon and is judged on the next horizon; the weights maximise the smallest lead "
-                + "over the best baseline in Spearman and NDCG@100 of future distinct engagers.")
+                + "split - k*horizon and is judged on the next horizon; the weights maximise the smaller of "
+                + "their leads over the best baseline in Spearman and in NDCG@100 of future distinct engagers, each "
+                + "averaged over the folds weighted by accounts.")
 final class FitCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -78,7 +79,8 @@ final class FitCommand implements Callable<Integer> {
         for (SignalKind kind : SignalKind.values()) {
             o.printf(Locale.ROOT, "  %-15s %.4f%n", kind.wireName(), fit.weights()[kind.ordinal()]);
         }
-        o.printf(Locale.ROOT, "smallest lead over the best baseline: %+.4f; mean Spearman + NDCG@100: %.4f "
+        o.printf(Locale.ROOT, "lead over the best baseline (smaller of Spearman and NDCG@100, fold mean by accounts): %+.4f; "
+                + "mean Spearman + NDCG@100: %.4f "
                 + "(with the current weights %.4f)%n", fit.margin(), fit.objective(), fit.baseline());
         for (Fit.FoldResult f : fit.folds()) {
             o.printf(Locale.ROOT, "  fold %s: %,d accounts, Spearman %.4f (best baseline %.4f), NDCG@100 %.4f "

@@ -49,11 +49,11 @@ public record ScoringParameters(
      * Weights of reach, amplification, network impact, conversation, outreach: the output of
      * {@code renown fit --input data/demo/higgs-activity_time.txt.gz --split 2012-07-04 --horizon 1d
      * --folds 2}, recorded in {@code docs/default-weights.json} — fitted on interactions before
-     * 4 July 2012 only, never on a period the evaluation tests. Network impact and outreach come
-     * out at zero there: they did not help predict who gets engaged next, so by default they are
-     * shown in every breakdown but earn no points.
+     * 4 July 2012 only, never on a period the evaluation tests. Amplification, network impact and
+     * outreach come out at zero there: they did not help predict who gets engaged next, so by
+     * default they are shown in every breakdown but earn no points.
      */
-    private static final double[] SIGNAL_WEIGHTS_DEFAULT = {0.725, 0.0625, 0.0, 0.2125, 0.0};
+    private static final double[] SIGNAL_WEIGHTS_DEFAULT = {0.9875, 0.0, 0.0, 0.0125, 0.0};
 
     public ScoringParameters {
         requirePositive(window, "window");

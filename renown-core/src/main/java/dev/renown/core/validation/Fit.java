@@ -22,10 +22,14 @@ import java.util.stream.IntStream;
  * or after {@code end} is never read. Each fold's five signals and {@link Baselines} are computed
  * once with the base parameters. A weight vector {@code w} ranks accounts by
  * {@code Σ_s w_s·log₂(1 + signal_s)} — the quantity the score is a monotone function of — and is
- * judged by its <em>margin</em>: the smallest, over folds and over the two criteria Spearman ρ and
- * NDCG@100, of its metric minus the best baseline's. The fit maximises the margin, ties broken by
- * the mean of Spearman ρ + NDCG@100: it looks for weights that beat every simple measure on both
- * criteria in every fold, rather than excel at one. The search covers the simplex of weights on a
+ * judged by its <em>margin</em>: the smaller, over the two criteria Spearman ρ and NDCG@100, of its
+ * lead over the best baseline (its metric minus the best baseline's) averaged over the folds,
+ * each fold weighted by the accounts it ranks — the usual cross-validation estimate, pooling the
+ * folds' evidence so that a small fold counts for what it holds. The fit maximises the margin,
+ * ties broken by the same weighted mean of Spearman ρ + NDCG@100: it looks for weights that beat
+ * every simple measure on both criteria, rather than excel at one. (An earlier version took the
+ * smallest lead over the folds; with folds of very different sizes that lets the smallest,
+ * noisiest fold choose the weights alone.) The search covers the simplex of weights on a
  * grid of step {@code step}, then again at a quarter of the step around the best point. Kind
  * weights, half-life, damping and the calibration keep their documented values.
  */
@@ -44,8 +48,9 @@ public final class Fit {
 
     /**
      * @param weights   the fitted signal weights, summing to one, in {@link SignalKind} order
-     * @param margin    smallest lead over the best baseline, over folds and the two criteria
-     * @param objective mean over folds of Spearman ρ + NDCG@100 with those weights
+     * @param margin    the smaller of the two leads over the best baseline (Spearman ρ, NDCG@100),
+     *                  each averaged over the folds weighted by accounts
+     * @param objective the same weighted mean over folds of Spearman ρ + NDCG@100 with those weights
      * @param baseline  the same mean with the base parameters' weights
      * @param folds     each fold's split, population and metrics with the fitted weights
      * @param evaluated weight vectors tried
@@ -137,19 +142,27 @@ public final class Fit {
         return a[0] > b[0] || (a[0] == b[0] && a[1] > b[1]);
     }
 
-    /** {margin, mean of Spearman + NDCG@100} of a weight vector over the folds. */
+    /**
+     * {margin, mean of Spearman + NDCG@100} of a weight vector over the folds, both means weighted
+     * by the accounts each fold ranks.
+     */
     static double[] judge(double[] weights, List<Fold> folds) {
-        double margin = Double.POSITIVE_INFINITY;
+        double spearmanLead = 0;
+        double ndcgLead = 0;
         double sum = 0;
+        double accounts = 0;
         for (Fold f : folds) {
             RankingMetrics.Scores s = f.metrics.evaluate(f.metrics.prepare(combine(weights, f.bits)),
                     Evaluation.K_SMALL, Evaluation.K_LARGE);
             double spearman = nanToZero(s.spearman());
             double ndcg = nanToZero(s.ndcgK2());
-            margin = Math.min(margin, Math.min(spearman - f.bestSpearman, ndcg - f.bestNdcg));
-            sum += spearman + ndcg;
+            double n = f.bits[0].length;
+            spearmanLead += n * (spearman - f.bestSpearman);
+            ndcgLead += n * (ndcg - f.bestNdcg);
+            sum += n * (spearman + ndcg);
+            accounts += n;
         }
-        return new double[] {margin, sum / folds.size()};
+        return new double[] {Math.min(spearmanLead, ndcgLead) / accounts, sum / accounts};
     }
 
     private static double nanToZero(double x) {
