@@ -147,22 +147,43 @@ public final class Fit {
      * by the accounts each fold ranks.
      */
     static double[] judge(double[] weights, List<Fold> folds) {
+        int k = folds.size();
+        double[] spearman = new double[k];
+        double[] ndcg = new double[k];
+        double[] bestSpearman = new double[k];
+        double[] bestNdcg = new double[k];
+        int[] accounts = new int[k];
+        for (int i = 0; i < k; i++) {
+            Fold f = folds.get(i);
+            RankingMetrics.Scores s = f.metrics.evaluate(f.metrics.prepare(combine(weights, f.bits)),
+                    Evaluation.K_SMALL, Evaluation.K_LARGE);
+            spearman[i] = nanToZero(s.spearman());
+            ndcg[i] = nanToZero(s.ndcgK2());
+            bestSpearman[i] = f.bestSpearman;
+            bestNdcg[i] = f.bestNdcg;
+            accounts[i] = f.bits[0].length;
+        }
+        return judge(spearman, ndcg, bestSpearman, bestNdcg, accounts);
+    }
+
+    /**
+     * {margin, objective} from each fold's metrics: with {@code n_f} the accounts of fold
+     * {@code f}, {@code margin = min(Σ n_f (ρ_f − ρ*_f), Σ n_f (N_f − N*_f)) / Σ n_f} and
+     * {@code objective = Σ n_f (ρ_f + N_f) / Σ n_f}, where {@code ρ} is Spearman's ρ, {@code N}
+     * NDCG@100 and a star the best baseline's.
+     */
+    static double[] judge(double[] spearman, double[] ndcg, double[] bestSpearman, double[] bestNdcg, int[] accounts) {
         double spearmanLead = 0;
         double ndcgLead = 0;
         double sum = 0;
-        double accounts = 0;
-        for (Fold f : folds) {
-            RankingMetrics.Scores s = f.metrics.evaluate(f.metrics.prepare(combine(weights, f.bits)),
-                    Evaluation.K_SMALL, Evaluation.K_LARGE);
-            double spearman = nanToZero(s.spearman());
-            double ndcg = nanToZero(s.ndcgK2());
-            double n = f.bits[0].length;
-            spearmanLead += n * (spearman - f.bestSpearman);
-            ndcgLead += n * (ndcg - f.bestNdcg);
-            sum += n * (spearman + ndcg);
-            accounts += n;
+        double n = 0;
+        for (int f = 0; f < accounts.length; f++) {
+            spearmanLead += accounts[f] * (spearman[f] - bestSpearman[f]);
+            ndcgLead += accounts[f] * (ndcg[f] - bestNdcg[f]);
+            sum += accounts[f] * (spearman[f] + ndcg[f]);
+            n += accounts[f];
         }
-        return new double[] {Math.min(spearmanLead, ndcgLead) / accounts, sum / accounts};
+        return new double[] {Math.min(spearmanLead, ndcgLead) / n, sum / n};
     }
 
     private static double nanToZero(double x) {
