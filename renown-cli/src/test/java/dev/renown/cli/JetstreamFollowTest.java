@@ -2,13 +2,10 @@ package dev.renown.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.renown.core.event.AccountProfile;
-import dev.renown.core.event.Interaction;
 import dev.renown.sources.Rejects;
 import dev.renown.sources.live.Backoff;
 import dev.renown.sources.live.JetstreamConnector;
 import dev.renown.sources.live.LiveOptions;
-import dev.renown.sources.live.LiveSink;
 import dev.renown.sources.live.LiveStats;
 import dev.renown.store.Store;
 import dev.renown.store.Stores;
@@ -49,41 +46,6 @@ class JetstreamFollowTest {
 
     @TempDir
     Path dir;
-
-    /** Delegates to the store's session; stops the connector once the cursor of the last event is committed. */
-    private static final class StopAtCursor implements LiveSink {
-        final LiveSink sink;
-        final String last;
-        JetstreamConnector connector;
-
-        StopAtCursor(LiveSink sink, String last) {
-            this.sink = sink;
-            this.last = last;
-        }
-
-        @Override
-        public void accept(Interaction interaction) {
-            sink.accept(interaction);
-        }
-
-        @Override
-        public void profile(AccountProfile profile) {
-            sink.profile(profile);
-        }
-
-        @Override
-        public String cursor() {
-            return sink.cursor();
-        }
-
-        @Override
-        public void commit(String cursor) {
-            sink.commit(cursor);
-            if (last.equals(cursor)) {
-                connector.stop();
-            }
-        }
-    }
 
     /** Follows the server on a fresh session of the store until the cursor reaches {@code last}, or a limit. */
     private static LiveStats follow(Store store, JetstreamReplay server, long last, LiveOptions options, Rejects rejects,

@@ -1,12 +1,8 @@
 package dev.renown.cli;
 
-import dev.renown.core.event.AccountProfile;
-import dev.renown.core.event.Interaction;
 import dev.renown.sources.Rejects;
 import dev.renown.sources.live.JetstreamConnector;
-import dev.renown.sources.live.LiveConnector;
 import dev.renown.sources.live.LiveOptions;
-import dev.renown.sources.live.LiveSink;
 import dev.renown.sources.live.LiveStats;
 import dev.renown.sources.live.MastodonConnector;
 import dev.renown.store.Store;
@@ -35,41 +31,6 @@ class LiveReplayBench {
     @TempDir
     Path dir;
 
-    /** Stops the connector when the last cursor is committed. */
-    private static final class Until implements LiveSink {
-        final LiveSink sink;
-        final String last;
-        LiveConnector connector;
-
-        Until(LiveSink sink, String last) {
-            this.sink = sink;
-            this.last = last;
-        }
-
-        @Override
-        public void accept(Interaction interaction) {
-            sink.accept(interaction);
-        }
-
-        @Override
-        public void profile(AccountProfile profile) {
-            sink.profile(profile);
-        }
-
-        @Override
-        public String cursor() {
-            return sink.cursor();
-        }
-
-        @Override
-        public void commit(String cursor) {
-            sink.commit(cursor);
-            if (last.equals(cursor)) {
-                connector.stop();
-            }
-        }
-    }
-
     private static void report(String what, LiveStats s, long nanos, long rows) {
         double secs = nanos / 1e9;
         System.out.printf(Locale.ROOT, "%s: %,d messages, %,d interactions (%,d stored) in %.2f s: %,.0f messages/s, "
@@ -84,7 +45,7 @@ class LiveReplayBench {
         try (JetstreamReplay server = new JetstreamReplay(events, Map.of(), 0);
              Store store = Stores.open("jdbc:duckdb:" + dir.resolve("bench.duckdb"), null, null)) {
             try (StreamSession session = store.beginStream("bench", "bench", 1)) {
-                Until sink = new Until(new StoreLiveSink(session), last);
+                StopAtCursor sink = new StopAtCursor(new StoreLiveSink(session), last);
                 JetstreamConnector c = new JetstreamConnector(JetstreamConnector.Config.of(server.url()),
                         LiveOptions.DEFAULT, sink, new Rejects(), null);
                 sink.connector = c;
@@ -104,7 +65,7 @@ class LiveReplayBench {
         try (MastodonReplay server = new MastodonReplay(statuses, Map.of(), null, 0);
              Store store = Stores.open("jdbc:duckdb:" + dir.resolve("bench.duckdb"), null, null)) {
             try (StreamSession session = store.beginStream("bench", "bench", 1)) {
-                Until sink = new Until(new StoreLiveSink(session), last);
+                StopAtCursor sink = new StopAtCursor(new StoreLiveSink(session), last);
                 MastodonConnector c = new MastodonConnector(MastodonConnector.Config.of(server.url(),
                         MastodonConnector.Stream.parse("public"), null), LiveOptions.DEFAULT, sink, new Rejects(), null);
                 sink.connector = c;

@@ -1,13 +1,10 @@
 package dev.renown.cli;
 
-import dev.renown.core.event.AccountProfile;
-import dev.renown.core.event.Interaction;
 import dev.renown.sources.MastodonReader;
 import dev.renown.sources.Reject;
 import dev.renown.sources.Rejects;
 import dev.renown.sources.live.Backoff;
 import dev.renown.sources.live.LiveOptions;
-import dev.renown.sources.live.LiveSink;
 import dev.renown.sources.live.LiveStats;
 import dev.renown.sources.live.MastodonConnector;
 import dev.renown.store.Store;
@@ -42,41 +39,6 @@ class MastodonFollowTest {
 
     @TempDir
     Path dir;
-
-    /** Delegates to the store's session; stops the connector once the last status's id is committed. */
-    private static final class StopAtCursor implements LiveSink {
-        final LiveSink sink;
-        final String last;
-        MastodonConnector connector;
-
-        StopAtCursor(LiveSink sink, String last) {
-            this.sink = sink;
-            this.last = last;
-        }
-
-        @Override
-        public void accept(Interaction interaction) {
-            sink.accept(interaction);
-        }
-
-        @Override
-        public void profile(AccountProfile profile) {
-            sink.profile(profile);
-        }
-
-        @Override
-        public String cursor() {
-            return sink.cursor();
-        }
-
-        @Override
-        public void commit(String cursor) {
-            sink.commit(cursor);
-            if (last.equals(cursor)) {
-                connector.stop();
-            }
-        }
-    }
 
     private static MastodonConnector.Config config(MastodonReplay server) {
         return new MastodonConnector.Config(server.url(), null, MastodonConnector.Stream.parse("public"), null, REWIND,
