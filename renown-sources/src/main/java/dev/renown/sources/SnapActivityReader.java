@@ -6,7 +6,6 @@ import dev.renown.core.event.InteractionSink;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
 import java.util.List;
 
 /**
@@ -48,8 +47,8 @@ public final class SnapActivityReader implements InteractionReader {
     @Override
     public void read(Input input, InteractionSink sink, Rejects rejects) throws IOException {
         String source = input.name();
-        int[] fieldStart = new int[5];
-        int[] fieldEnd = new int[5];
+        int[] fieldStart = new int[4];
+        int[] fieldEnd = new int[4];
         try (InputStream in = input.open()) {
             long lines = new LineScanner(MAX_LINE_BYTES).scan(in, (b, from, to, line, tooLong) -> {
                 if (tooLong) {
@@ -60,7 +59,7 @@ public final class SnapActivityReader implements InteractionReader {
                 if (Text.isBlank(b, from, to) || b[from] == '#') {
                     return;
                 }
-                int fields = split(b, from, to, fieldStart, fieldEnd);
+                int fields = Text.fields(b, from, to, fieldStart, fieldEnd);
                 if (fields != 4) {
                     rejects.add(source, line, null, "wrong-field-count",
                             "expected 4 fields 'userA userB unix_seconds RT|MT|RE', found "
@@ -81,51 +80,18 @@ public final class SnapActivityReader implements InteractionReader {
                             Text.lenient(b, from, to));
                     return;
                 }
-                String actor;
-                String target;
-                try {
-                    actor = Text.utf8(b, fieldStart[0], fieldEnd[0]);
-                    target = Text.utf8(b, fieldStart[1], fieldEnd[1]);
-                } catch (CharacterCodingException e) {
-                    rejects.add(source, line, null, "bad-encoding", "account id is not valid UTF-8",
-                            Text.lenient(b, from, to));
+                String[] ids = Text.accountPair(b, from, to, fieldStart, fieldEnd, source, line, rejects);
+                if (ids == null) {
                     return;
                 }
-                if (actor.isBlank() || target.isBlank()) {
-                    // Control characters such as a vertical tab are no separators, but no id either.
-                    rejects.add(source, line, actor.isBlank() ? "userA" : "userB", "invalid-value",
-                            "account id is blank", Text.lenient(b, from, to));
-                    return;
-                }
+                String actor = ids[0];
+                String target = ids[1];
                 long millis = seconds * 1000;
                 sink.accept(new Interaction(Interaction.derivedId(network, kind, actor, target, millis, null),
                         network, kind, actor, target, millis, null, null, null, List.of()));
             });
             input.reportDamage(rejects, lines + 1);
         }
-    }
-
-    /** Splits on runs of spaces and tabs; returns the field count, or 5 when there are more than 4. */
-    private static int split(byte[] b, int from, int to, int[] start, int[] end) {
-        int count = 0;
-        int i = from;
-        while (i < to) {
-            while (i < to && (b[i] == ' ' || b[i] == '\t')) {
-                i++;
-            }
-            if (i == to) {
-                break;
-            }
-            if (count == 4) {
-                return 5;
-            }
-            start[count] = i;
-            while (i < to && b[i] != ' ' && b[i] != '\t') {
-                i++;
-            }
-            end[count++] = i;
-        }
-        return count;
     }
 
     /** Parses decimal digits; -1 when not digits or implausibly large. */

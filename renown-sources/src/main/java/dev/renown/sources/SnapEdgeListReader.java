@@ -6,7 +6,6 @@ import dev.renown.core.event.InteractionSink;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
 import java.util.List;
 
 /**
@@ -44,8 +43,8 @@ public final class SnapEdgeListReader implements InteractionReader {
     @Override
     public void read(Input input, InteractionSink sink, Rejects rejects) throws IOException {
         String source = input.name();
-        int[] start = new int[4];
-        int[] end = new int[4];
+        int[] start = new int[3];
+        int[] end = new int[3];
         try (InputStream in = input.open()) {
             long lines = new LineScanner(MAX_LINE_BYTES).scan(in, (b, from, to, line, tooLong) -> {
                 if (tooLong) {
@@ -56,7 +55,7 @@ public final class SnapEdgeListReader implements InteractionReader {
                 if (Text.isBlank(b, from, to) || b[from] == '#') {
                     return;
                 }
-                int fields = split(b, from, to, start, end);
+                int fields = Text.fields(b, from, to, start, end);
                 if (fields < 2 || fields > 3) {
                     rejects.add(source, line, null, "wrong-field-count", "expected 'userA userB [weight]', found "
                             + (fields > 3 ? "more than 3" : fields) + " fields", Text.lenient(b, from, to));
@@ -71,22 +70,12 @@ public final class SnapEdgeListReader implements InteractionReader {
                         return;
                     }
                 }
-                String actor;
-                String target;
-                try {
-                    actor = Text.utf8(b, start[0], end[0]);
-                    target = Text.utf8(b, start[1], end[1]);
-                } catch (CharacterCodingException e) {
-                    rejects.add(source, line, null, "bad-encoding", "account id is not valid UTF-8",
-                            Text.lenient(b, from, to));
+                String[] ids = Text.accountPair(b, from, to, start, end, source, line, rejects);
+                if (ids == null) {
                     return;
                 }
-                if (actor.isBlank() || target.isBlank()) {
-                    // Control characters such as a vertical tab are no separators, but no id either.
-                    rejects.add(source, line, actor.isBlank() ? "userA" : "userB", "invalid-value",
-                            "account id is blank", Text.lenient(b, from, to));
-                    return;
-                }
+                String actor = ids[0];
+                String target = ids[1];
                 String base = network + "/" + kind.wireName() + ":" + actor + ">" + target + "#";
                 for (long i = 1; i <= weight; i++) {
                     sink.accept(new Interaction(base + i, network, kind, actor, target, 0L, null, null, null,
@@ -95,28 +84,6 @@ public final class SnapEdgeListReader implements InteractionReader {
             });
             input.reportDamage(rejects, lines + 1);
         }
-    }
-
-    private static int split(byte[] b, int from, int to, int[] start, int[] end) {
-        int count = 0;
-        int i = from;
-        while (i < to) {
-            while (i < to && (b[i] == ' ' || b[i] == '\t')) {
-                i++;
-            }
-            if (i == to) {
-                break;
-            }
-            if (count == 3) {
-                return 4;
-            }
-            start[count] = i;
-            while (i < to && b[i] != ' ' && b[i] != '\t') {
-                i++;
-            }
-            end[count++] = i;
-        }
-        return count;
     }
 
     /** A positive whole number (a trailing {@code .0} allowed), or -1. */
