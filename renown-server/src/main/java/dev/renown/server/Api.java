@@ -302,8 +302,7 @@ final class Api {
         String network = ctx.queryParam("network");
         String topic = ctx.queryParam("topic");
         int offset = cursor(ctx, view);
-        List<Object> items = new ArrayList<>();
-        int next = -1;
+        List<Object> items = new ArrayList<>(); // one row beyond the page, to know whether more follow
         if (topic != null) {
             List<TopicScore> leaders = view.topics().get(topic.startsWith("#") ? topic.substring(1) : topic);
             if (leaders == null) {
@@ -318,10 +317,6 @@ final class Api {
                 if (seen++ < offset) {
                     continue;
                 }
-                if (items.size() == limit) {
-                    next = offset + limit;
-                    break;
-                }
                 Map<String, Object> one = new LinkedHashMap<>();
                 one.put("rank", t.rank());
                 OptionalInt v = view.node(t.account());
@@ -329,6 +324,9 @@ final class Api {
                         : keyJson(t.account()));
                 one.put("score", t.score());
                 items.add(one);
+                if (items.size() > limit) {
+                    break;
+                }
             }
         } else if (!view.isEmpty()) {
             ScoreBoard board = view.board();
@@ -341,19 +339,22 @@ final class Api {
                 if (seen++ < offset) {
                     continue;
                 }
-                if (items.size() == limit) {
-                    next = offset + limit;
+                items.add(row(view, v));
+                if (items.size() > limit) {
                     break;
                 }
-                items.add(row(view, v));
             }
+        }
+        boolean more = items.size() > limit;
+        if (more) {
+            items.remove(limit);
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("as_of", view.day() == null ? null : view.day().toString());
         m.put("network", network);
         m.put("topic", topic);
         m.put("items", items);
-        m.put("next_cursor", next < 0 ? null : encodeCursor(view, next));
+        m.put("next_cursor", more ? encodeCursor(view, offset + limit) : null);
         json.write(ctx, 200, m);
     }
 
