@@ -44,6 +44,12 @@ final class Collected implements InteractionSink {
         return read(reader, file);
     }
 
+    /** The first {@code lines} lines of the Higgs activity sample, as the SNAP reader reads them (network higgs). */
+    static Collected higgsHead(Path dir, int lines) throws IOException {
+        return read(new SnapActivityReader("higgs"), dir, "higgs-head.txt", String.join("\n",
+                Files.readAllLines(Path.of("src/test/resources/higgs/higgs-activity-first2000.txt")).subList(0, lines)));
+    }
+
     /** Interactions of one kind. */
     long count(dev.renown.core.event.InteractionKind kind) {
         return interactions.stream().filter(i -> i.kind() == kind).count();

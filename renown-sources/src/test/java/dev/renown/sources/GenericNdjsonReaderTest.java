@@ -138,10 +138,7 @@ class GenericNdjsonReaderTest {
         Collected c = Collected.resource(new GenericNdjsonReader(), "generic/higgs-first100.ndjson");
         SampleCounts.assertMatches("""
                 {"repost":25,"quote":0,"reply":12,"mention":63,"like":0,"follow":0,"actors":64,"events":100,"accounts":104,"self":8,"rejects":0}""", c);
-        Collected snap = Collected.read(new SnapActivityReader("higgs"), dir, "first100.txt",
-                String.join("\n", Files.readAllLines(Path.of("src/test/resources/higgs/higgs-activity-first2000.txt"))
-                        .subList(0, 100)));
-        assertEquals(snap.interactions, c.interactions);
+        assertEquals(Collected.higgsHead(dir, 100).interactions, c.interactions);
     }
 
     @Test
