@@ -49,8 +49,9 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Bootstrap resamples for the confidence intervals (default: ${DEFAULT-VALUE}; 0 for none).")
     int rounds;
 
-    @Option(names = "--fit", description = "Fit the signal weights on the training period first (rolling folds "
-            + "before the split, as renown fit does) instead of using the defaults or --params.")
+    @Option(names = "--fit", description = "Fit the weights and timescales on the training period with --fit-folds "
+            + "folds as long as the horizon (at most a (folds+1)-th of the training period), instead of "
+            + "calibrating them as scoring does.")
     boolean fit;
 
     @Option(names = "--fit-folds", paramLabel = "N", defaultValue = "2",
@@ -81,8 +82,16 @@ final class EvaluateCommand implements Callable<Integer> {
         try (Progress progress = new Progress(spec.commandLine().getErr(), () -> String.format(Locale.ROOT,
                 "evaluating with %,d bootstrap rounds", rounds))) {
             Evaluation evaluation = new Evaluation(scoring.parameters(), rounds, seed);
-            result = fit ? evaluation.fitAndRun(table, split.toEpochMilli(), horizon, fitFolds, 0.05).report()
-                    : evaluation.run(table, split.toEpochMilli(), horizon);
+            if (fit) {
+                result = evaluation.fitAndRun(table, split.toEpochMilli(), horizon, fitFolds, 0.1).report();
+            } else if (scoring.params != null) {
+                result = evaluation.run(table, split.toEpochMilli(), horizon);
+            } else if (scoring.priors) {
+                result = new Evaluation(dev.renown.core.validation.Calibrator.priors(scoring.parameters()), rounds,
+                        seed).run(table, split.toEpochMilli(), horizon);
+            } else {
+                result = evaluation.runCalibrated(table, split.toEpochMilli(), horizon, i -> { });
+            }
         }
         spec.commandLine().getErr().printf(Locale.ROOT, "renown: evaluated %,d accounts in %.1f s%n", result.accounts(),
                 (System.nanoTime() - start) / 1e9);

@@ -31,11 +31,8 @@ final class EvaluationOutput {
                         + "Truth: distinct accounts that reshared, quoted, replied to or mentioned each account in "
                         + "the test period. Intervals: 95%% bootstrap over %,d resamples of the accounts.%n%n",
                 r.trainingInteractions(), r.accounts(), r.engagedAccounts(), r.testInteractions(), r.rounds()));
-        b.append("Renown's signal weights:");
-        for (dev.renown.core.score.SignalKind kind : dev.renown.core.score.SignalKind.values()) {
-            b.append(String.format(Locale.ROOT, " %s %.4f%s", kind.wireName(), r.signalWeights()[kind.ordinal()],
-                    kind.ordinal() < dev.renown.core.score.SignalKind.count() - 1 ? "," : ".\n\n"));
-        }
+        b.append("Renown's parameters (").append(r.chosen()).append("): ").append(describe(r.parameters()))
+                .append(".\n\n");
         b.append("| ranker |");
         for (String h : HEADERS) {
             b.append(' ').append(h).append(" |");
@@ -43,8 +40,8 @@ final class EvaluationOutput {
         b.append("\n|---|");
         b.append("---|".repeat(HEADERS.length)).append('\n');
         for (EvaluationReport.RankerResult x : r.rankers()) {
-            String name = x.kind().equals("renown") ? "**Renown score**" : x.kind().equals("signal")
-                    ? "signal: " + x.name() : x.name();
+            String name = x.kind().equals("renown") ? "**Renown score**" : x.kind().equals("variant")
+                    ? "Renown, defences off" : x.kind().equals("signal") ? "signal: " + x.name() : x.name();
             b.append("| ").append(name).append(" |");
             double[] p = values(x.point());
             double[] lo = values(x.low());
@@ -62,7 +59,7 @@ final class EvaluationOutput {
         b.append("\n|---|").append("---|".repeat(HEADERS.length)).append('\n');
         double[] renown = values(r.rankers().get(0).point());
         for (EvaluationReport.RankerResult x : r.rankers()) {
-            if (!x.kind().equals("baseline")) {
+            if (!x.kind().equals("baseline") && !x.kind().equals("variant")) {
                 continue;
             }
             b.append("| ").append(x.name()).append(" |");
@@ -81,6 +78,24 @@ final class EvaluationOutput {
                     number(x.reshares().ndcgK2())));
         }
         return b.toString();
+    }
+
+    /** Weights, timescales and defences in one line. */
+    static String describe(dev.renown.core.score.ScoringParameters p) {
+        StringBuilder b = new StringBuilder("weights");
+        for (dev.renown.core.score.SignalKind kind : dev.renown.core.score.SignalKind.values()) {
+            b.append(String.format(Locale.ROOT, " %s %.4f", kind.wireName(), p.signalWeight(kind)));
+            if (p.signalWeight(kind) > 0) {
+                b.append(" (half-life ").append(TimeArguments.describe(p.halfLife(kind)));
+                if (kind == dev.renown.core.score.SignalKind.REACH && p.recentShare() > 0) {
+                    b.append(String.format(Locale.ROOT, ", %.0f%% of its doublings at %s", 100 * p.recentShare(),
+                            TimeArguments.describe(p.recentHalfLife())));
+                }
+                b.append(')');
+            }
+            b.append(kind.ordinal() < dev.renown.core.score.SignalKind.count() - 1 ? "," : "");
+        }
+        return b.append("; defences ").append(p.defences().describe()).toString();
     }
 
     private static String cell(double point, double lo, double hi, boolean bold) {
@@ -111,11 +126,20 @@ final class EvaluationOutput {
             json.writeNumberField("training_interactions", r.trainingInteractions());
             json.writeNumberField("test_interactions", r.testInteractions());
             json.writeNumberField("bootstrap_rounds", r.rounds());
+            json.writeStringField("parameters_chosen", r.chosen());
             json.writeObjectFieldStart("signal_weights");
             for (dev.renown.core.score.SignalKind kind : dev.renown.core.score.SignalKind.values()) {
                 json.writeNumberField(kind.wireName(), r.signalWeights()[kind.ordinal()]);
             }
             json.writeEndObject();
+            json.writeObjectFieldStart("half_lives");
+            for (dev.renown.core.score.SignalKind kind : dev.renown.core.score.SignalKind.values()) {
+                json.writeStringField(kind.wireName(), TimeArguments.describe(r.parameters().halfLife(kind)));
+            }
+            json.writeEndObject();
+            json.writeNumberField("reach_recent_share", r.parameters().recentShare());
+            json.writeStringField("reach_recent_half_life", TimeArguments.describe(r.parameters().recentHalfLife()));
+            json.writeStringField("defences", r.parameters().defences().describe());
             json.writeObjectFieldStart("rankers");
             for (EvaluationReport.RankerResult x : r.rankers()) {
                 json.writeObjectFieldStart(x.name());

@@ -48,7 +48,7 @@ final class FitCommand implements Callable<Integer> {
             description = "Folds, ending at split, split - horizon, … (default: ${DEFAULT-VALUE}).")
     int folds;
 
-    @Option(names = "--step", paramLabel = "X", defaultValue = "0.05",
+    @Option(names = "--step", paramLabel = "X", defaultValue = "0.1",
             description = "Grid step over the weight simplex (default: ${DEFAULT-VALUE}).")
     double step;
 
@@ -73,15 +73,19 @@ final class FitCommand implements Callable<Integer> {
             fit = new Fit(scoring.parameters(), step).fit(loaded.table(), split.toEpochMilli(), horizon, folds);
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "Signal weights fitted on data before %s (%d folds of %s, %,d weight vectors):%n",
+        o.printf(Locale.ROOT, "Signal weights and timescales fitted on data before %s (%d folds of %s, %,d candidates):%n",
                 TextOutput.time(split.toEpochMilli()), fit.folds().size(), TimeArguments.describe(horizon),
                 fit.evaluated());
         for (SignalKind kind : SignalKind.values()) {
-            o.printf(Locale.ROOT, "  %-15s %.4f%n", kind.wireName(), fit.weights()[kind.ordinal()]);
+            Fit.Timescale t = fit.timescales().get(kind.ordinal());
+            o.printf(Locale.ROOT, "  %-15s %.4f   half-life %s%s%n", kind.wireName(), fit.weights()[kind.ordinal()],
+                    TimeArguments.describe(t.halfLife()), t.recentShare() > 0 ? String.format(Locale.ROOT,
+                            ", %.0f%% at %s", 100 * t.recentShare(), TimeArguments.describe(t.recentHalfLife())) : "");
         }
-        o.printf(Locale.ROOT, "lead over the best baseline (smaller of Spearman and NDCG@100, fold mean by accounts): %+.4f; "
-                + "mean Spearman + NDCG@100: %.4f "
-                + "(with the current weights %.4f)%n", fit.margin(), fit.objective(), fit.baseline());
+        o.printf(Locale.ROOT, "lead over the best baseline, fold mean by accounts: Spearman %+.4f, NDCG@100 %+.4f; "
+                + "margin (the smaller, in standard errors) %+.2f; mean Spearman + NDCG@100: %.4f "
+                + "(with the current parameters %.4f)%n", fit.spearmanLead(), fit.ndcgLead(), fit.margin(),
+                fit.objective(), fit.baseline());
         for (Fit.FoldResult f : fit.folds()) {
             o.printf(Locale.ROOT, "  fold %s: %,d accounts, Spearman %.4f (best baseline %.4f), NDCG@100 %.4f "
                     + "(best baseline %.4f)%n", TextOutput.time(f.splitMillis()), f.accounts(), f.scores().spearman(),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.renown.core.score.ScoringParameters;
 import dev.renown.core.score.SignalKind;
 import dev.renown.core.validation.Fit;
 
@@ -13,11 +14,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
- * Signal weights as written by {@code renown fit} and read by {@code --params}:
+ * Signal weights and timescales as written by {@code renown fit} and read by {@code --params}:
  * {@code {"signal_weights":{"reach":…, "amplification":…, "network_impact":…, "conversation":…,
- * "outreach":…}, …}}. Other fields record how the weights were fitted and are ignored on reading.
+ * "outreach":…}, "half_lives":{"reach":"30d", …}, "reach_recent_share":0.5,
+ * "reach_recent_half_life":"6h", …}}. Only {@code signal_weights} is required; other fields record
+ * how the weights were fitted and are ignored on reading.
  */
 final class ParameterFile {
 
@@ -28,7 +32,18 @@ final class ParameterFile {
 
     /** Reads the signal weights, in {@link SignalKind} order; signals not named weigh 0. */
     static double[] readSignalWeights(Path file) throws IOException {
+        return read(file, ScoringParameters.defaults()).signalWeights();
+    }
+
+    /**
+     * Applies a parameter file to {@code base}: its signal weights (signals not named weigh 0) and,
+     * when the file has them, half-lives and reach's recent share and half-life.
+     */
+    static ScoringParameters read(Path file, ScoringParameters base) throws IOException {
         double[] weights = new double[SignalKind.count()];
+        Duration[] halfLives = base.halfLives();
+        double recentShare = base.recentShare();
+        Duration recentHalfLife = base.recentHalfLife();
         boolean found = false;
         try (JsonParser p = JSON.createParser(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -37,6 +52,28 @@ final class ParameterFile {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 p.nextToken();
+                if (field.equals("half_lives")) {
+                    if (p.currentToken() != JsonToken.START_OBJECT) {
+                        throw new IOException(file + ": 'half_lives' must be an object");
+                    }
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = p.currentName();
+                        p.nextToken();
+                        halfLives[signal(file, name).ordinal()] = duration(file, name, p);
+                    }
+                    continue;
+                }
+                if (field.equals("reach_recent_share")) {
+                    if (!p.currentToken().isNumeric()) {
+                        throw new IOException(file + ": 'reach_recent_share' must be a number");
+                    }
+                    recentShare = p.getDoubleValue();
+                    continue;
+                }
+                if (field.equals("reach_recent_half_life")) {
+                    recentHalfLife = duration(file, field, p);
+                    continue;
+                }
                 if (!field.equals("signal_weights")) {
                     p.skipChildren();
                     continue;
@@ -48,12 +85,7 @@ final class ParameterFile {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     p.nextToken();
-                    SignalKind kind;
-                    try {
-                        kind = SignalKind.parse(name);
-                    } catch (IllegalArgumentException e) {
-                        throw new IOException(file + ": " + e.getMessage());
-                    }
+                    SignalKind kind = signal(file, name);
                     if (!p.currentToken().isNumeric()) {
                         throw new IOException(file + ": weight of '" + name + "' must be a number");
                     }
@@ -66,7 +98,30 @@ final class ParameterFile {
         if (!found) {
             throw new IOException(file + ": no 'signal_weights' object");
         }
-        return weights;
+        try {
+            return base.withSignalWeights(weights).withHalfLives(halfLives).withRecentReach(recentShare, recentHalfLife);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage());
+        }
+    }
+
+    private static SignalKind signal(Path file, String name) throws IOException {
+        try {
+            return SignalKind.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage());
+        }
+    }
+
+    private static Duration duration(Path file, String field, JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            throw new IOException(file + ": '" + field + "' must be a duration such as \"30d\" or \"6h\"");
+        }
+        try {
+            return TimeArguments.parseDuration(p.getText());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": '" + field + "': " + e.getMessage());
+        }
     }
 
     static void write(Fit.Result fit, String how, Writer out) throws IOException {
@@ -79,8 +134,18 @@ final class ParameterFile {
                 json.writeNumberField(kind.wireName(), fit.weights()[kind.ordinal()]);
             }
             json.writeEndObject();
+            json.writeObjectFieldStart("half_lives");
+            for (SignalKind kind : SignalKind.values()) {
+                json.writeStringField(kind.wireName(), TimeArguments.describe(fit.timescales().get(kind.ordinal()).halfLife()));
+            }
+            json.writeEndObject();
+            Fit.Timescale reach = fit.timescales().get(SignalKind.REACH.ordinal());
+            json.writeNumberField("reach_recent_share", reach.recentShare());
+            json.writeStringField("reach_recent_half_life", TimeArguments.describe(fit.parameters().recentHalfLife()));
             json.writeStringField("fitted_by", how);
-            json.writeNumberField("margin_over_best_baseline", fit.margin());
+            json.writeNumberField("margin_in_standard_errors", fit.margin());
+            json.writeNumberField("spearman_lead", fit.spearmanLead());
+            json.writeNumberField("ndcg@100_lead", fit.ndcgLead());
             json.writeNumberField("objective", fit.objective());
             json.writeNumberField("objective_with_previous_weights", fit.baseline());
             json.writeNumberField("weight_vectors_tried", fit.evaluated());

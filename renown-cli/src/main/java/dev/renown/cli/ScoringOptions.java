@@ -1,6 +1,9 @@
 package dev.renown.cli;
 
+import dev.renown.core.integrity.Defences;
+import dev.renown.core.event.EventTable;
 import dev.renown.core.score.ScoringParameters;
+import dev.renown.core.validation.Calibrator;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -29,17 +32,49 @@ final class ScoringOptions {
     String topic;
 
     @Option(names = "--params", paramLabel = "FILE",
-            description = "Signal weights from a file written by 'renown fit --out'.")
+            description = "Signal weights and timescales from a file written by 'renown fit --out', instead of "
+                    + "calibrating them on the data.")
     Path params;
+
+    @Option(names = "--priors",
+            description = "Score with the documented prior weights and timescales instead of calibrating them "
+                    + "on the data's own past.")
+    boolean priors;
+
+    @Option(names = "--defences", paramLabel = "LIST",
+            description = "Integrity defences: all (default), none, or a comma-separated list of "
+                    + "closed-clusters, bursts, devoted.")
+    String defences;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads for propagation (default: all processors).")
     Integer threads;
 
+    /**
+     * The parameters to score {@code table} as of {@code asOfMillis} with, and how they were chosen:
+     * from {@code --params}, the priors with {@code --priors}, or calibrated on the table's own past.
+     */
+    Calibrator.Calibration calibrated(EventTable table, long asOfMillis, java.io.PrintWriter err) throws IOException {
+        ScoringParameters base = parameters();
+        if (params != null) {
+            return new Calibrator.Calibration(base, false, "given in " + params, null, null);
+        }
+        if (priors) {
+            return new Calibrator.Calibration(Calibrator.priors(base), false, "documented priors (--priors)", null,
+                    null);
+        }
+        int[] stage = {0};
+        try (Progress progress = new Progress(err, () -> stage[0] < Calibrator.FOLDS
+                ? "calibrating weights and timescales on the data's own past: fold " + (stage[0] + 1)
+                : "calibrating weights and timescales on the data's own past: searching")) {
+            return Calibrator.calibrate(table, asOfMillis, base, i -> stage[0] = i);
+        }
+    }
+
     ScoringParameters parameters() throws IOException {
         ScoringParameters p = ScoringParameters.defaults();
         if (params != null) {
-            p = p.withSignalWeights(ParameterFile.readSignalWeights(params));
+            p = ParameterFile.read(params, p);
         }
         if (window != null) {
             p = p.withWindow(window);
@@ -49,6 +84,9 @@ final class ScoringOptions {
         }
         if (threads != null) {
             p = p.withThreads(threads);
+        }
+        if (defences != null) {
+            p = p.withDefences(Defences.parse(defences));
         }
         return p;
     }

@@ -81,6 +81,15 @@ final class TimeArguments {
         }
     }
 
+    /** Parses a duration as {@link DurationConverter} does; a bad one is an {@link IllegalArgumentException}. */
+    static Duration parseDuration(String value) {
+        try {
+            return new DurationConverter().convert(value);
+        } catch (CommandLine.TypeConversionException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
     /** Days, for display: {@code 90d}, or hours when not whole days. */
     static String describe(Duration d) {
         if (d.toMillis() % 86_400_000L == 0) {

@@ -107,6 +107,11 @@ public final class AccountIndex {
         return ids.get(index);
     }
 
+    /** The position of an account's network in {@link #networks()}. */
+    public int networkOrdinal(int index) {
+        return networkOf.getByte(index);
+    }
+
     public String network(int index) {
         return networks.get(networkOf.getByte(index));
     }

@@ -64,13 +64,7 @@ public final class EventTableBuilder implements InteractionSink {
         post.add(internPost(network, postId));
         targetPost.add(internPost(network, targetPostId));
         for (String tag : hashtags) {
-            int t = topicIndex.getInt(tag);
-            if (t < 0) {
-                t = topicNames.size();
-                topicIndex.put(tag, t);
-                topicNames.add(tag);
-            }
-            topics.add(t);
+            addTopic(tag);
         }
         topicStart.add(topics.size());
     }
@@ -78,6 +72,47 @@ public final class EventTableBuilder implements InteractionSink {
     @Override
     public void profile(AccountProfile profile) {
         accounts.update(profile);
+    }
+
+    /**
+     * A builder holding a copy of {@code table}: the same accounts at the same indices, with what
+     * their profiles told, and the same events in the same order, to which more can be added. The
+     * copy's events are not deduplicated against later ones by id (their ids are not kept).
+     */
+    public static EventTableBuilder copyOf(EventTable table) {
+        EventTableBuilder b = new EventTableBuilder();
+        AccountIndex from = table.accounts();
+        for (int a = 0; a < from.size(); a++) {
+            AccountKey key = from.key(a);
+            b.accounts.intern(key.network(), key.id());
+            b.accounts.update(new AccountProfile(key, from.handle(a).orElse(null), from.displayName(a).orElse(null),
+                    from.followers(a), AccountProfile.UNKNOWN, AccountProfile.UNKNOWN));
+        }
+        for (int e = 0; e < table.size(); e++) {
+            String network = from.network(table.actor(e));
+            b.actor.add(table.actor(e));
+            b.target.add(table.target(e));
+            b.time.add(table.timeMillis(e));
+            b.kind.add((byte) table.kindOrdinal(e));
+            b.post.add(b.internPost(network, table.post(e) < 0 ? null : table.postId(table.post(e))));
+            b.targetPost.add(b.internPost(network,
+                    table.targetPost(e) < 0 ? null : table.postId(table.targetPost(e))));
+            for (int x = table.topicStart(e); x < table.topicEnd(e); x++) {
+                b.addTopic(table.topicName(table.topic(x)));
+            }
+            b.topicStart.add(b.topics.size());
+        }
+        return b;
+    }
+
+    private void addTopic(String tag) {
+        int t = topicIndex.getInt(tag);
+        if (t < 0) {
+            t = topicNames.size();
+            topicIndex.put(tag, t);
+            topicNames.add(tag);
+        }
+        topics.add(t);
     }
 
     /** Whether the account appeared in an accepted event or profile. */

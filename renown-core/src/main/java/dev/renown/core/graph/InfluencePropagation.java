@@ -95,6 +95,18 @@ public final class InfluencePropagation {
      */
     public InfluencePropagation(int n, int[] inOffsets, int[] sources, float[] weights, double damping,
                                 int threads) {
+        this(n, inOffsets, sources, weights, null, damping, threads);
+    }
+
+    /**
+     * As {@link #InfluencePropagation(int, int[], int[], float[], double, int)}, with each edge's
+     * share scaled by a factor in [0, 1] after normalisation: {@code p(u,v) = ω(u,v) · W(u,v) / Σ_w W(u,w)}.
+     * A discounted engager passes on only that part of its share; the rest is lost, like damping.
+     *
+     * @param voices the factor {@code ω} of each in-edge, or null for 1
+     */
+    public InfluencePropagation(int n, int[] inOffsets, int[] sources, float[] weights, float[] voices,
+                                double damping, int threads) {
         if (!(damping > 0 && damping < 1)) {
             throw new IllegalArgumentException("damping must be in (0, 1): " + damping);
         }
@@ -108,6 +120,17 @@ public final class InfluencePropagation {
         this.damping = (float) damping;
         this.threads = sources.length < PARALLEL_THRESHOLD ? 1 : threads;
         this.share = transitionShares(n, sources, weights);
+        if (voices != null) {
+            if (voices.length != sources.length) {
+                throw new IllegalArgumentException("need one voice per edge");
+            }
+            for (int e = 0; e < share.length; e++) {
+                if (!(voices[e] >= 0 && voices[e] <= 1)) {
+                    throw new IllegalArgumentException("voice must be in [0, 1]: " + voices[e]);
+                }
+                share[e] *= voices[e];
+            }
+        }
 
         this.order = degreeOrder(n, inOffsets, sources);
         int[] position = new int[n];
@@ -131,6 +154,14 @@ public final class InfluencePropagation {
 
     /** Builds a propagation over an interaction graph's influence weights. */
     public static InfluencePropagation over(InteractionGraph g, double damping, int threads) {
+        return over(g, null, damping, threads);
+    }
+
+    /**
+     * Builds a propagation over an interaction graph's influence weights, each edge's share scaled
+     * by its engager's voice (null for 1).
+     */
+    public static InfluencePropagation over(InteractionGraph g, float[] voices, double damping, int threads) {
         float[] influence = g.influenceArray();
         float[] weights = new float[influence.length];
         int chunk = 1 << 16;
@@ -139,7 +170,7 @@ public final class InfluencePropagation {
                 weights[e] = (float) log2p1(influence[e]);
             }
         });
-        return new InfluencePropagation(g.nodeCount(), g.inOffsetsArray(), g.sourcesArray(), weights, damping,
+        return new InfluencePropagation(g.nodeCount(), g.inOffsetsArray(), g.sourcesArray(), weights, voices, damping,
                 threads);
     }
 

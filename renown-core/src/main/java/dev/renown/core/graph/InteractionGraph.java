@@ -14,10 +14,12 @@ import java.util.Arrays;
  * accounts inside the window, numbered densely in {@code [0, nodeCount())} in order of first
  * appearance; {@link #account(int)} maps a node back to the {@link EventTable}'s account index.
  * Each edge is one (engager, engaged) pair, however many interactions it stands for, and carries
- * four weights:
+ * two ages and three weights:
  * <ul>
- *   <li>{@link #engagement(int)}: the recency {@code 2^(−age/halfLife)} of the pair's latest
- *       repost, quote, reply, mention or like (0 if there is none: the pair only follows);</li>
+ *   <li>{@link #lastEngagementAge(int)}: the age in seconds of the pair's latest repost, quote,
+ *       reply, mention or like (-1 if there is none: the pair only follows), from which
+ *       {@link #recency(int, double)} gives {@code 2^(−age/halfLife)} at any half-life;</li>
+ *   <li>{@link #firstAge(int)}: the age in seconds of the pair's first interaction of any kind;</li>
  *   <li>{@link #influence(int)}: the credits of all the pair's interactions, follows included;</li>
  *   <li>{@link #amplification(int)}: the credits of its reposts, quotes and replies;</li>
  *   <li>{@link #conversation(int)}: the credits of its replies and mentions.</li>
@@ -31,15 +33,20 @@ import java.util.Arrays;
  * "the more someone acts in a day the less each action counts": an actor's whole day is worth
  * {@code log₂(1 + n)} actions, shared equally.
  *
- * <p>Memory is {@code 4n + 20m} bytes for {@code n} nodes and {@code m} pairs; there is no object
+ * Ages are whole seconds before the as-of instant, capped at {@code Integer.MAX_VALUE}.
+ *
+ * <p>Memory is {@code 4n + 24m} bytes for {@code n} nodes and {@code m} pairs; there is no object
  * per node or edge. Built by {@link InteractionGraphBuilder}.
  */
 public final class InteractionGraph {
 
+    private static final double LN2 = Math.log(2);
+
     private final int[] account;
     private final int[] inOffsets;
     private final int[] sources;
-    private final float[] engagement;
+    private final int[] lastEngagementAge;
+    private final int[] firstAge;
     private final float[] influence;
     private final float[] amplification;
     private final float[] conversation;
@@ -49,13 +56,15 @@ public final class InteractionGraph {
     private final int interactions;
     private volatile OutEdges outEdges;
 
-    InteractionGraph(int[] account, int[] inOffsets, int[] sources, float[] engagement, float[] influence,
+    InteractionGraph(int[] account, int[] inOffsets, int[] sources, int[] lastEngagementAge, int[] firstAge,
+                     float[] influence,
                      float[] amplification, float[] conversation, int[] ownPosts,
                      long windowStartMillis, long asOfMillis, int interactions) {
         this.account = account;
         this.inOffsets = inOffsets;
         this.sources = sources;
-        this.engagement = engagement;
+        this.lastEngagementAge = lastEngagementAge;
+        this.firstAge = firstAge;
         this.influence = influence;
         this.amplification = amplification;
         this.conversation = conversation;
@@ -100,9 +109,35 @@ public final class InteractionGraph {
         return sources[e];
     }
 
-    /** Recency of the latest engagement (any kind but follow) along edge {@code e}, in [0, 1]. */
-    public float engagement(int e) {
-        return engagement[e];
+    /** Whether edge {@code e} carries any engagement (any kind but follow). */
+    public boolean hasEngagement(int e) {
+        return lastEngagementAge[e] >= 0;
+    }
+
+    /** Age in seconds of the latest engagement (any kind but follow) along edge {@code e}, or -1 if none. */
+    public int lastEngagementAge(int e) {
+        return lastEngagementAge[e];
+    }
+
+    /** Age in seconds of the first interaction (any kind) along edge {@code e}. */
+    public int firstAge(int e) {
+        return firstAge[e];
+    }
+
+    /** Time of the first interaction along edge {@code e}, to the second. */
+    public long firstMillis(int e) {
+        return asOfMillis - 1000L * firstAge[e];
+    }
+
+    /**
+     * Recency {@code 2^(−age/halfLife)} of the latest engagement along edge {@code e}, in [0, 1]; 0
+     * when the pair only follows.
+     *
+     * @param halfLifeSeconds the half-life, in seconds
+     */
+    public double recency(int e, double halfLifeSeconds) {
+        int age = lastEngagementAge[e];
+        return age < 0 ? 0 : Math.exp(-LN2 * age / halfLifeSeconds);
     }
 
     public float influence(int e) {

@@ -28,7 +28,8 @@ public final class InteractionGraphBuilder {
     private final EventTable table;
     private final long asOfMillis;
     private final long windowMillis;
-    private final double halfLifeMillis;
+    /** Half-lives of the influence, amplification and conversation credits, in milliseconds. */
+    private final double[] creditHalfLifeMillis;
     private final double[] kindWeights;
 
     /**
@@ -40,13 +41,27 @@ public final class InteractionGraphBuilder {
      */
     public InteractionGraphBuilder(EventTable table, long asOfMillis, Duration window, Duration halfLife,
                                    double[] kindWeights) {
+        this(table, asOfMillis, window, halfLife, halfLife, halfLife, kindWeights);
+    }
+
+    /**
+     * @param influenceHalfLife     decay half-life of the {@link InteractionGraph#influence(int) influence} credits
+     * @param amplificationHalfLife decay half-life of the {@link InteractionGraph#amplification(int) amplification}
+     *                              credits
+     * @param conversationHalfLife  decay half-life of the {@link InteractionGraph#conversation(int) conversation}
+     *                              credits
+     */
+    public InteractionGraphBuilder(EventTable table, long asOfMillis, Duration window, Duration influenceHalfLife,
+                                   Duration amplificationHalfLife, Duration conversationHalfLife,
+                                   double[] kindWeights) {
         if (kindWeights.length != InteractionKind.count()) {
             throw new IllegalArgumentException("need one weight per interaction kind");
         }
         this.table = table;
         this.asOfMillis = asOfMillis;
         this.windowMillis = window.toMillis();
-        this.halfLifeMillis = halfLife.toMillis();
+        this.creditHalfLifeMillis = new double[] {influenceHalfLife.toMillis(), amplificationHalfLife.toMillis(),
+                conversationHalfLife.toMillis()};
         this.kindWeights = kindWeights.clone();
     }
 
@@ -105,7 +120,6 @@ public final class InteractionGraphBuilder {
 
         // Per actor: day shares and own posts; then decay and credit, in parallel.
         double[] credit = new double[s];
-        double[] decay = new double[s];
         int[] ownPosts = new int[n];
         long[] scratch = new long[16];
         for (int u = 0; u < n; u++) {
@@ -116,15 +130,35 @@ public final class InteractionGraphBuilder {
             ownPosts[u] = countOwnPosts(kindA, postA, from, to, scratch);
         }
         postA = null;
-        double rate = LN2 / halfLifeMillis;
-        long[] times = timeA;
-        IntStream.range(0, (s + CHUNK - 1) / CHUNK).parallel().forEach(c -> {
-            for (int p = c * CHUNK, end = Math.min(s, p + CHUNK); p < end; p++) {
-                decay[p] = Math.exp(-rate * (asOfMillis - times[p]));
-                credit[p] *= decay[p];
+        // One decay factor per event and distinct credit half-life (usually one for all three credits).
+        int[] family = new int[3];
+        double[] distinct = new double[3];
+        int families = 0;
+        for (int f = 0; f < 3; f++) {
+            int found = -1;
+            for (int g = 0; g < families; g++) {
+                found = distinct[g] == creditHalfLifeMillis[f] ? g : found;
             }
-        });
-        timeA = null;
+            if (found < 0) {
+                distinct[families] = creditHalfLifeMillis[f];
+                found = families++;
+            }
+            family[f] = found;
+        }
+        double[][] credits = new double[families][];
+        for (int g = families - 1; g >= 0; g--) {
+            credits[g] = g == 0 ? credit : credit.clone(); // day shares, before any is scaled
+        }
+        for (int g = 0; g < families; g++) {
+            double rate = LN2 / distinct[g];
+            double[] c = credits[g];
+            long[] times = timeA;
+            IntStream.range(0, (s + CHUNK - 1) / CHUNK).parallel().forEach(k -> {
+                for (int p = k * CHUNK, end = Math.min(s, p + CHUNK); p < end; p++) {
+                    c[p] *= Math.exp(-rate * (asOfMillis - times[p]));
+                }
+            });
+        }
 
         // Pass 2: a stable counting sort of the actor-ordered events by target: each target's
         // events come grouped by actor, actors ascending — the CSR rows, with no comparison sort.
@@ -132,22 +166,29 @@ public final class InteractionGraphBuilder {
         next = Arrays.copyOf(rowStart, n);
         int[] srcT = new int[s];
         byte[] kindT = new byte[s];
-        double[] creditT = new double[s];
-        float[] recencyT = new float[s];
+        double[][] creditT = new double[families][s];
+        int[] ageT = new int[s];
         for (int u = 0; u < n; u++) {
             for (int p = actorStart[u]; p < actorStart[u + 1]; p++) {
                 int q = next[dstA[p]]++;
                 srcT[q] = u;
                 kindT[q] = kindA[p];
-                creditT[q] = credit[p];
-                recencyT[q] = (float) decay[p];
+                for (int g = 0; g < families; g++) {
+                    creditT[g][q] = credits[g][p];
+                }
+                ageT[q] = ageSeconds(asOfMillis - timeA[p]);
             }
         }
+        timeA = null;
+        double[] influenceCredit = creditT[family[0]];
+        double[] amplificationCredit = creditT[family[1]];
+        double[] conversationCredit = creditT[family[2]];
 
         // Fold each row's runs of one engager into an edge.
         int[] inOffsets = new int[n + 1];
         int[] sources = new int[s];
-        float[] engagement = new float[s];
+        int[] lastEngagement = new int[s];
+        int[] firstAge = new int[s];
         float[] influence = new float[s];
         float[] amplification = new float[s];
         float[] conversation = new float[s];
@@ -158,26 +199,29 @@ public final class InteractionGraphBuilder {
             int to = rowStart[v + 1];
             while (q < to) {
                 int u = srcT[q];
-                float eng = 0;
+                int last = -1;
+                int first = 0;
                 double inf = 0;
                 double amp = 0;
                 double conv = 0;
                 for (; q < to && srcT[q] == u; q++) {
                     int kd = kindT[q];
-                    double c = creditT[q] * kindWeights[kd];
-                    inf += c;
+                    double w = kindWeights[kd];
+                    inf += influenceCredit[q] * w;
+                    first = Math.max(first, ageT[q]);
                     if (InteractionGraph.isEngagement(kd)) {
-                        eng = Math.max(eng, recencyT[q]);
+                        last = last < 0 ? ageT[q] : Math.min(last, ageT[q]);
                     }
                     if (InteractionGraph.isAmplification(kd)) {
-                        amp += c;
+                        amp += amplificationCredit[q] * w;
                     }
                     if (InteractionGraph.isConversation(kd)) {
-                        conv += c;
+                        conv += conversationCredit[q] * w;
                     }
                 }
                 sources[m] = u;
-                engagement[m] = eng;
+                lastEngagement[m] = last;
+                firstAge[m] = first;
                 influence[m] = (float) inf;
                 amplification[m] = (float) amp;
                 conversation[m] = (float) conv;
@@ -187,8 +231,13 @@ public final class InteractionGraphBuilder {
         inOffsets[n] = m;
 
         return new InteractionGraph(accountOf, inOffsets, Arrays.copyOf(sources, m),
-                Arrays.copyOf(engagement, m), Arrays.copyOf(influence, m), Arrays.copyOf(amplification, m),
-                Arrays.copyOf(conversation, m), ownPosts, windowStart, asOfMillis, s);
+                Arrays.copyOf(lastEngagement, m), Arrays.copyOf(firstAge, m), Arrays.copyOf(influence, m),
+                Arrays.copyOf(amplification, m), Arrays.copyOf(conversation, m), ownPosts, windowStart, asOfMillis, s);
+    }
+
+    /** An age in whole seconds, capped at {@code Integer.MAX_VALUE} (68 years). */
+    private static int ageSeconds(long ageMillis) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.floorDiv(ageMillis, 1000L));
     }
 
     private int[] selectEvents(long windowStart) {

@@ -1,13 +1,14 @@
 package dev.renown.core.score;
 
 import dev.renown.core.graph.InteractionGraph;
+import dev.renown.core.integrity.EngagerVoices;
 
 import static dev.renown.core.graph.InfluencePropagation.log2p1;
 
 /**
  * Amplification: reshares and replies an account's posts draw, per own post.
  * <pre>
- *   amplification(v) = Σ_{u→v} log₂(1 + amplification(u,v)) / (posts(v) + π)
+ *   amplification(v) = Σ_{u→v} ω(u,v) · log₂(1 + amplification(u,v)) / (posts(v) + π)
  * </pre>
  * where {@code amplification(u,v)} is the credit of {@code u}'s reposts, quotes and replies to
  * {@code v}, {@code posts(v)} the posts {@code v} authored in the window
@@ -22,17 +23,19 @@ import static dev.renown.core.graph.InfluencePropagation.log2p1;
 public final class Amplification implements Signal {
 
     private final InteractionGraph g;
+    private final EngagerVoices voices;
     private final double priorPosts;
     private final double[] values;
 
-    public Amplification(InteractionGraph g, double priorPosts) {
+    public Amplification(InteractionGraph g, EngagerVoices voices, double priorPosts) {
         this.g = g;
+        this.voices = voices;
         this.priorPosts = priorPosts;
         this.values = new double[g.nodeCount()];
         for (int v = 0; v < values.length; v++) {
             double sum = 0;
             for (int e = g.inStart(v); e < g.inEnd(v); e++) {
-                sum += log2p1(g.amplification(e));
+                sum += voices.voice(e) * log2p1(g.amplification(e));
             }
             values[v] = sum / (g.ownPosts(v) + priorPosts);
         }
@@ -58,7 +61,7 @@ public final class Amplification implements Signal {
         double denominator = postsWithPrior(v);
         for (int e = g.inStart(v); e < g.inEnd(v); e++) {
             if (g.amplification(e) > 0) {
-                sink.accept(g.source(e), log2p1(g.amplification(e)) / denominator);
+                sink.accept(g.source(e), voices.voice(e) * log2p1(g.amplification(e)) / denominator);
             }
         }
     }

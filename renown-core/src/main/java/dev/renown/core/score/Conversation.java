@@ -1,6 +1,7 @@
 package dev.renown.core.score;
 
 import dev.renown.core.graph.InteractionGraph;
+import dev.renown.core.integrity.EngagerVoices;
 
 import static dev.renown.core.graph.InfluencePropagation.log2p1;
 
@@ -8,20 +9,22 @@ import static dev.renown.core.graph.InfluencePropagation.log2p1;
  * Conversation: replies and mentions an account receives, with dialogue that goes both ways
  * counted twice.
  * <pre>
- *   conversation(v) = Σ_{u→v} [ log₂(1 + c(u,v)) + log₂(1 + min(c(u,v), c(v,u))) ]
+ *   conversation(v) = Σ_{u→v} ω(u,v) · [ log₂(1 + c(u,v)) + log₂(1 + min(c(u,v), c(v,u))) ]
  * </pre>
  * where {@code c(u,v)} is the credit of {@code u}'s replies to and mentions of {@code v}. The
  * second term is the reciprocated part: it is zero unless {@code v} answered {@code u} too, and
  * it is bounded by the weaker direction, so nobody earns dialogue by replying to people who do
- * not reply. This measures the quality of conversation rather than audience size.
+ * not reply. {@code ω(u,v)} is the engager's voice ({@link EngagerVoices}). This measures the quality of conversation rather than audience size.
  */
 public final class Conversation implements Signal {
 
     private final InteractionGraph g;
+    private final EngagerVoices voices;
     private final double[] values;
 
-    public Conversation(InteractionGraph g) {
+    public Conversation(InteractionGraph g, EngagerVoices voices) {
         this.g = g;
+        this.voices = voices;
         this.values = new double[g.nodeCount()];
         for (int v = 0; v < values.length; v++) {
             double sum = 0;
@@ -39,7 +42,7 @@ public final class Conversation implements Signal {
         }
         int back = g.edge(v, g.source(e));
         double out = back < 0 ? 0 : g.conversation(back);
-        return log2p1(in) + log2p1(Math.min(in, out));
+        return voices.voice(e) * (log2p1(in) + log2p1(Math.min(in, out)));
     }
 
     /** Whether {@code v} and the source of its in-edge {@code e} talked in both directions. */

@@ -2,6 +2,7 @@ package dev.renown.core.score;
 
 import dev.renown.core.graph.InfluencePropagation;
 import dev.renown.core.graph.InteractionGraph;
+import dev.renown.core.integrity.EngagerVoices;
 
 /**
  * Network impact: how influential the accounts that engage with an account are.
@@ -10,8 +11,8 @@ import dev.renown.core.graph.InteractionGraph;
  * </pre>
  * where {@code x} are the standings of {@link InfluencePropagation} over the graph with edge
  * weights {@code W(u,v) = log₂(1 + influence(u,v))} (every kind, follows included),
- * {@code p(u,v) = W(u,v) / Σ_w W(u,w)} is the share of {@code u}'s engagement that goes to
- * {@code v}, and {@code d} is the damping. The unit is an <em>influence-weighted engager</em>:
+ * {@code p(u,v) = ω(u,v) · W(u,v) / Σ_w W(u,w)} is the share of {@code u}'s engagement that goes to
+ * {@code v}, scaled by {@code u}'s voice {@code ω(u,v)} ({@link EngagerVoices}), and {@code d} is the damping. The unit is an <em>influence-weighted engager</em>:
  * an engager nobody engages with, who engages with {@code v} alone, adds exactly 1; one who
  * spreads its engagement over ten accounts adds 0.1 to each; one who is itself widely engaged
  * with adds more. After Klout's <em>Network Impact</em> ("how influential the people you
@@ -25,9 +26,11 @@ public final class NetworkImpact implements Signal {
     private final double[] values;
     private final int iterations;
 
-    public NetworkImpact(InteractionGraph g, double damping, int maxIterations, double tolerance, int threads) {
+    public NetworkImpact(InteractionGraph g, EngagerVoices voices, double damping, int maxIterations,
+                         double tolerance, int threads) {
         this.g = g;
-        this.propagation = InfluencePropagation.over(g, damping, threads);
+        this.propagation = InfluencePropagation.over(g, voices.defences().any() ? voices.voiceArray() : null, damping,
+                threads);
         InfluencePropagation.Result result = propagation.run(maxIterations, tolerance);
         this.standing = result.standing();
         this.iterations = result.iterations();

@@ -4,6 +4,7 @@ import dev.renown.core.event.AccountIndex;
 import dev.renown.core.event.EventTable;
 import dev.renown.core.event.InteractionKind;
 import dev.renown.core.graph.InteractionGraph;
+import dev.renown.core.integrity.EngagerVoices;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ public final class ScoreBoard {
     private final EventTable table;
     private final InteractionGraph graph;
     private final ScoringParameters parameters;
+    private final EngagerVoices voices;
     private final Calibration calibration;
     private final List<Signal> signals;
     private final double[][] values;
@@ -39,10 +41,12 @@ public final class ScoreBoard {
     private volatile double[][] sortedValues;
     private volatile double[] sortedScores;
 
-    ScoreBoard(EventTable table, InteractionGraph graph, ScoringParameters parameters, List<Signal> signals) {
+    ScoreBoard(EventTable table, InteractionGraph graph, ScoringParameters parameters, EngagerVoices voices,
+               List<Signal> signals) {
         this.table = table;
         this.graph = graph;
         this.parameters = parameters;
+        this.voices = voices;
         this.calibration = new Calibration(parameters);
         this.signals = List.copyOf(signals);
         int n = graph.nodeCount();
@@ -106,6 +110,11 @@ public final class ScoreBoard {
 
     public ScoringParameters parameters() {
         return parameters;
+    }
+
+    /** How much each engager's voice counted, and why. */
+    public EngagerVoices voices() {
+        return voices;
     }
 
     public long asOfMillis() {
@@ -284,7 +293,7 @@ public final class ScoreBoard {
             case REACH: {
                 int engagers = 0;
                 for (int e = graph.inStart(v); e < graph.inEnd(v); e++) {
-                    engagers += graph.engagement(e) > 0 ? 1 : 0;
+                    engagers += graph.hasEngagement(e) ? 1 : 0;
                 }
                 return String.format(Locale.ROOT, "%,d distinct accounts engaged; %,.1f after weighting each by "
                         + "the recency of its latest engagement", engagers, value);
@@ -321,7 +330,7 @@ public final class ScoreBoard {
                 InteractionGraph.OutEdges out = graph.outEdges();
                 int engaged = 0;
                 for (int i = out.start(v); i < out.end(v); i++) {
-                    engaged += graph.engagement(out.edge(i)) > 0 ? 1 : 0;
+                    engaged += graph.hasEngagement(out.edge(i)) ? 1 : 0;
                 }
                 return String.format(Locale.ROOT, "engaged %,d distinct accounts; %,.1f after weighting each by the "
                         + "recency of the latest engagement", engaged, value);

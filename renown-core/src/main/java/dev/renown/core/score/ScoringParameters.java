@@ -1,6 +1,7 @@
 package dev.renown.core.score;
 
 import dev.renown.core.event.InteractionKind;
+import dev.renown.core.integrity.Defences;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -13,7 +14,8 @@ import java.util.Arrays;
  * doublings count towards the score (they are normalised to sum to one).
  *
  * @param window          only interactions in {@code (asOf - window, asOf]} count
- * @param halfLife        an interaction {@code halfLife} old counts half as much as a fresh one
+ * @param halfLives       per {@link SignalKind} ordinal: an interaction this old counts half as much as a fresh
+ *                        one in that signal
  * @param kindWeights     weight of one interaction per {@link InteractionKind} ordinal
  * @param signalWeights   weight per {@link SignalKind} ordinal; normalised to sum to one
  * @param damping         propagation damping {@code d} of {@link dev.renown.core.graph.InfluencePropagation}
@@ -22,10 +24,13 @@ import java.util.Arrays;
  * @param priorPosts      virtual posts added to every account's post count in amplification
  * @param saturationBits  weighted doublings that map to a score of 100
  * @param threads         threads for propagation
+ * @param defences        which integrity defences are on ({@link dev.renown.core.integrity.EngagerVoices})
+ * @param recentShare     share {@code μ} of reach counted at the short timescale ({@link Reach})
+ * @param recentHalfLife  reach's short half-life {@code h_s}
  */
 public record ScoringParameters(
         Duration window,
-        Duration halfLife,
+        Duration[] halfLives,
         double[] kindWeights,
         double[] signalWeights,
         double damping,
@@ -33,7 +38,10 @@ public record ScoringParameters(
         double tolerance,
         double priorPosts,
         double saturationBits,
-        int threads) {
+        int threads,
+        Defences defences,
+        double recentShare,
+        Duration recentHalfLife) {
 
     public static final Duration WINDOW_DEFAULT = Duration.ofDays(90);
     public static final Duration HALF_LIFE_DEFAULT = Duration.ofDays(30);
@@ -42,6 +50,8 @@ public record ScoringParameters(
     public static final double TOLERANCE_DEFAULT = 1e-7;
     public static final double PRIOR_POSTS_DEFAULT = 1.0;
     public static final double SATURATION_BITS_DEFAULT = 20.0;
+    public static final double RECENT_SHARE_DEFAULT = 0.0;
+    public static final Duration RECENT_HALF_LIFE_DEFAULT = Duration.ofDays(1);
 
     /** Weights of repost, quote, reply, mention, like, follow. */
     private static final double[] KIND_WEIGHTS_DEFAULT = {1.0, 1.0, 1.0, 0.5, 0.25, 0.1};
@@ -57,7 +67,20 @@ public record ScoringParameters(
 
     public ScoringParameters {
         requirePositive(window, "window");
-        requirePositive(halfLife, "half-life");
+        if (halfLives == null || halfLives.length != SignalKind.count()) {
+            throw new IllegalArgumentException("need one half-life per signal");
+        }
+        halfLives = halfLives.clone();
+        for (Duration h : halfLives) {
+            requirePositive(h, "half-life");
+        }
+        if (!(recentShare >= 0 && recentShare <= 1)) {
+            throw new IllegalArgumentException("recent share must be in [0, 1]: " + recentShare);
+        }
+        requirePositive(recentHalfLife, "recent half-life");
+        if (defences == null) {
+            throw new IllegalArgumentException("defences must be given (Defences.none() for none)");
+        }
         kindWeights = checkedWeights(kindWeights, InteractionKind.count(), "kind weights");
         signalWeights = checkedWeights(signalWeights, SignalKind.count(), "signal weights");
         double sum = Arrays.stream(signalWeights).sum();
@@ -87,11 +110,46 @@ public record ScoringParameters(
         }
     }
 
-    /** The defaults, using every available processor. */
+    /** The defaults, every defence on, using every available processor. */
     public static ScoringParameters defaults() {
-        return new ScoringParameters(WINDOW_DEFAULT, HALF_LIFE_DEFAULT, KIND_WEIGHTS_DEFAULT,
+        return new ScoringParameters(WINDOW_DEFAULT, uniform(HALF_LIFE_DEFAULT), KIND_WEIGHTS_DEFAULT,
                 SIGNAL_WEIGHTS_DEFAULT, DAMPING_DEFAULT, MAX_ITERATIONS_DEFAULT, TOLERANCE_DEFAULT,
-                PRIOR_POSTS_DEFAULT, SATURATION_BITS_DEFAULT, Runtime.getRuntime().availableProcessors());
+                PRIOR_POSTS_DEFAULT, SATURATION_BITS_DEFAULT, Runtime.getRuntime().availableProcessors(),
+                Defences.all(), RECENT_SHARE_DEFAULT, RECENT_HALF_LIFE_DEFAULT);
+    }
+
+    private static Duration[] uniform(Duration d) {
+        Duration[] all = new Duration[SignalKind.count()];
+        Arrays.fill(all, d);
+        return all;
+    }
+
+    /** The half-life of one signal. */
+    public Duration halfLife(SignalKind signal) {
+        return halfLives[signal.ordinal()];
+    }
+
+    /**
+     * The half-life shared by every signal; when they differ, that of reach, the signal whose
+     * recency matters most.
+     */
+    public Duration halfLife() {
+        return halfLives[SignalKind.REACH.ordinal()];
+    }
+
+    /** Whether every signal has the same half-life. */
+    public boolean uniformHalfLife() {
+        for (Duration h : halfLives) {
+            if (!h.equals(halfLives[0])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public Duration[] halfLives() {
+        return halfLives.clone();
     }
 
     public double kindWeight(InteractionKind kind) {
@@ -113,39 +171,57 @@ public record ScoringParameters(
     }
 
     public ScoringParameters withWindow(Duration value) {
-        return new ScoringParameters(value, halfLife, kindWeights, signalWeights, damping, maxIterations,
-                tolerance, priorPosts, saturationBits, threads);
+        return new ScoringParameters(value, halfLives, kindWeights, signalWeights, damping, maxIterations,
+                tolerance, priorPosts, saturationBits, threads, defences, recentShare, recentHalfLife);
     }
 
+    /** The same half-life for every signal. */
     public ScoringParameters withHalfLife(Duration value) {
+        return withHalfLives(uniform(value));
+    }
+
+    /** One half-life per signal, in {@link SignalKind} order. */
+    public ScoringParameters withHalfLives(Duration... value) {
         return new ScoringParameters(window, value, kindWeights, signalWeights, damping, maxIterations,
-                tolerance, priorPosts, saturationBits, threads);
+                tolerance, priorPosts, saturationBits, threads, defences, recentShare, recentHalfLife);
     }
 
     public ScoringParameters withKindWeights(double... value) {
-        return new ScoringParameters(window, halfLife, value, signalWeights, damping, maxIterations,
-                tolerance, priorPosts, saturationBits, threads);
+        return new ScoringParameters(window, halfLives, value, signalWeights, damping, maxIterations,
+                tolerance, priorPosts, saturationBits, threads, defences, recentShare, recentHalfLife);
     }
 
     public ScoringParameters withSignalWeights(double... value) {
-        return new ScoringParameters(window, halfLife, kindWeights, value, damping, maxIterations,
-                tolerance, priorPosts, saturationBits, threads);
+        return new ScoringParameters(window, halfLives, kindWeights, value, damping, maxIterations,
+                tolerance, priorPosts, saturationBits, threads, defences, recentShare, recentHalfLife);
     }
 
     public ScoringParameters withDamping(double value) {
-        return new ScoringParameters(window, halfLife, kindWeights, signalWeights, value, maxIterations,
-                tolerance, priorPosts, saturationBits, threads);
+        return new ScoringParameters(window, halfLives, kindWeights, signalWeights, value, maxIterations,
+                tolerance, priorPosts, saturationBits, threads, defences, recentShare, recentHalfLife);
     }
 
     public ScoringParameters withThreads(int value) {
-        return new ScoringParameters(window, halfLife, kindWeights, signalWeights, damping, maxIterations,
-                tolerance, priorPosts, saturationBits, value);
+        return new ScoringParameters(window, halfLives, kindWeights, signalWeights, damping, maxIterations,
+                tolerance, priorPosts, saturationBits, value, defences, recentShare, recentHalfLife);
+    }
+
+    /** Reach counted with a share {@code μ} at the short half-life {@code h_s} ({@link Reach}). */
+    public ScoringParameters withRecentReach(double share, Duration halfLife) {
+        return new ScoringParameters(window, halfLives, kindWeights, signalWeights, damping, maxIterations,
+                tolerance, priorPosts, saturationBits, threads, defences, share, halfLife);
+    }
+
+    public ScoringParameters withDefences(Defences value) {
+        return new ScoringParameters(window, halfLives, kindWeights, signalWeights, damping, maxIterations,
+                tolerance, priorPosts, saturationBits, threads, value, recentShare, recentHalfLife);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof ScoringParameters p
-                && window.equals(p.window) && halfLife.equals(p.halfLife)
+                && window.equals(p.window) && Arrays.equals(halfLives, p.halfLives) && defences.equals(p.defences)
+                && recentShare == p.recentShare && recentHalfLife.equals(p.recentHalfLife)
                 && Arrays.equals(kindWeights, p.kindWeights) && Arrays.equals(signalWeights, p.signalWeights)
                 && damping == p.damping && maxIterations == p.maxIterations && tolerance == p.tolerance
                 && priorPosts == p.priorPosts && saturationBits == p.saturationBits && threads == p.threads;
@@ -158,11 +234,13 @@ public record ScoringParameters(
 
     @Override
     public String toString() {
-        return "ScoringParameters[window=" + window + ", halfLife=" + halfLife
+        return "ScoringParameters[window=" + window + ", halfLives=" + Arrays.toString(halfLives)
                 + ", kindWeights=" + Arrays.toString(kindWeights)
                 + ", signalWeights=" + Arrays.toString(signalWeights)
                 + ", damping=" + damping + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance
-                + ", priorPosts=" + priorPosts + ", saturationBits=" + saturationBits + ", threads=" + threads + "]";
+                + ", priorPosts=" + priorPosts + ", saturationBits=" + saturationBits + ", threads=" + threads
+                + ", defences=" + defences.describe() + ", recentShare=" + recentShare
+                + ", recentHalfLife=" + recentHalfLife + "]";
     }
 
     private static void requirePositive(Duration d, String what) {

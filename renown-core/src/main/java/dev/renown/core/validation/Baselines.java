@@ -91,7 +91,7 @@ public final class Baselines {
         float[] unit = new float[g.edgeCount()];
         for (int v = 0; v < n; v++) {
             for (int e = g.inStart(v); e < g.inEnd(v); e++) {
-                if (g.engagement(e) > 0) {
+                if (g.hasEngagement(e)) {
                     distinct[v]++;
                     distinctOut[g.source(e)]++;
                     unit[e] = 1;
@@ -112,6 +112,18 @@ public final class Baselines {
         rankers.add(new Ranker("tweepcred", "Tweepcred-style log-scaled weighted PageRank",
                 tweepcred(pageRank(g, pairCount, threads), distinct, distinctOut)));
         return rankers;
+    }
+
+    /**
+     * The {@code pagerank} baseline alone: textbook PageRank over the unweighted engagement graph
+     * (one edge per engaging pair), normalised to sum to one.
+     */
+    public static double[] engagementPageRank(InteractionGraph g, int threads) {
+        float[] unit = new float[g.edgeCount()];
+        for (int e = 0; e < unit.length; e++) {
+            unit[e] = g.hasEngagement(e) ? 1 : 0;
+        }
+        return pageRank(g, unit, threads);
     }
 
     private static double[] profileFollowers(EventTable table, InteractionGraph g) {

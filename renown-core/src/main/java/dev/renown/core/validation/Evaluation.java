@@ -1,6 +1,7 @@
 package dev.renown.core.validation;
 
 import dev.renown.core.event.EventTable;
+import dev.renown.core.integrity.Defences;
 import dev.renown.core.score.ScoreBoard;
 import dev.renown.core.score.Scorer;
 import dev.renown.core.score.ScoringParameters;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -52,8 +54,21 @@ public final class Evaluation {
         this.seed = seed;
     }
 
+    /** Evaluates with the parameters as given. */
     public EvaluationReport run(EventTable table, long splitMillis, Duration horizon) {
-        return run(table, splitMillis, horizon, parameters);
+        return run(table, splitMillis, horizon, parameters, "given");
+    }
+
+    /**
+     * Evaluates exactly what scoring does out of the box on the training data: the parameters
+     * {@link Calibrator#calibrate calibrated} on the interactions before the split (a fit on their
+     * own past, or the priors), then scored with. Only interactions before the split are read by
+     * the calibration.
+     */
+    public EvaluationReport runCalibrated(EventTable table, long splitMillis, Duration horizon, IntConsumer progress) {
+        Calibrator.Calibration c = Calibrator.calibrate(table.before(splitMillis), splitMillis - 1, parameters,
+                progress);
+        return run(table, splitMillis, horizon, c.parameters(), c.reason());
     }
 
     /**
@@ -75,15 +90,17 @@ public final class Evaluation {
             throw new IllegalArgumentException("no interactions before the split to fit on");
         }
         Fit.Result fit = new Fit(parameters, step).fit(table, splitMillis, Duration.ofMillis(inner), folds);
-        ScoringParameters fitted = parameters.withSignalWeights(fit.weights());
-        return new FittedReport(run(table, splitMillis, horizon, fitted), fit);
+        ScoringParameters fitted = fit.parameters();
+        return new FittedReport(run(table, splitMillis, horizon, fitted, "fitted on the training period: "
+                + fit.folds().size() + " folds of " + Duration.ofMillis(inner)), fit);
     }
 
     /** An evaluation whose weights were fitted on its own training period. */
     public record FittedReport(EvaluationReport report, Fit.Result fit) {
     }
 
-    private EvaluationReport run(EventTable table, long splitMillis, Duration horizon, ScoringParameters parameters) {
+    private EvaluationReport run(EventTable table, long splitMillis, Duration horizon, ScoringParameters parameters,
+                                 String chosen) {
         if (horizon.isNegative() || horizon.isZero()) {
             throw new IllegalArgumentException("horizon must be positive: " + horizon);
         }
@@ -106,6 +123,15 @@ public final class Evaluation {
             bits[v] = board.bits(v);
         }
         rankers.add(new Baselines.Ranker("renown", "Renown score", bits));
+        if (parameters.defences().any()) {
+            ScoreBoard open = new Scorer(parameters.withDefences(Defences.none())).score(training, splitMillis - 1);
+            double[] openBits = new double[n];
+            for (int v = 0; v < n; v++) {
+                openBits[v] = open.bits(v);
+            }
+            rankers.add(new Baselines.Ranker("renown_defences_off", "Renown score with every defence off", openBits));
+        }
+        int variantsEnd = rankers.size();
         for (SignalKind kind : SignalKind.values()) {
             double[] values = new double[n];
             for (int v = 0; v < n; v++) {
@@ -153,7 +179,7 @@ public final class Evaluation {
 
         List<EvaluationReport.RankerResult> results = new ArrayList<>();
         for (int r = 0; r < k; r++) {
-            String kind = r == 0 ? "renown" : r < signalsEnd ? "signal" : "baseline";
+            String kind = r == 0 ? "renown" : r < variantsEnd ? "variant" : r < signalsEnd ? "signal" : "baseline";
             double[][] values = new double[5][rounds];
             double[][] deltas = new double[5][rounds];
             for (int b = 0; b < rounds; b++) {
@@ -167,7 +193,7 @@ public final class Evaluation {
                     percentiles(deltas, 0.975), reshares[r]));
         }
         return new EvaluationReport(splitMillis, horizon, n, truth.engagedAccounts(),
-                board.graph().interactionCount(), testInteractions, rounds, parameters.signalWeights(), results);
+                board.graph().interactionCount(), testInteractions, rounds, parameters, chosen, results);
     }
 
     private static double[] asArray(RankingMetrics.Scores s) {

@@ -14,21 +14,22 @@ import java.util.List;
  * @param trainingInteractions  interactions between different accounts the scorer saw
  * @param testInteractions      interactions in the test period
  * @param rounds                bootstrap rounds behind the intervals
- * @param signalWeights         the signal weights Renown's score used, in signal order
+ * @param parameters            the parameters Renown's score used (weights, timescales, defences)
+ * @param chosen                how they were chosen (a calibration's reason, or "given")
  * @param rankers               one result per ranking, Renown's score first
  */
 public record EvaluationReport(long splitMillis, Duration horizon, int accounts, int engagedAccounts,
-                               int trainingInteractions, long testInteractions, int rounds, double[] signalWeights,
+                               int trainingInteractions, long testInteractions, int rounds,
+                               dev.renown.core.score.ScoringParameters parameters, String chosen,
                                List<RankerResult> rankers) {
 
     public EvaluationReport {
-        signalWeights = signalWeights.clone();
         rankers = List.copyOf(rankers);
     }
 
-    @Override
+    /** The signal weights Renown's score used, in signal order. */
     public double[] signalWeights() {
-        return signalWeights.clone();
+        return parameters.signalWeights();
     }
 
     /** The ranker of the given name. */
@@ -39,7 +40,8 @@ public record EvaluationReport(long splitMillis, Duration horizon, int accounts,
 
     /**
      * @param name        short name
-     * @param kind        {@code renown}, {@code signal} or {@code baseline}
+     * @param kind        {@code renown}, {@code variant} (Renown with every defence off), {@code signal} or
+     *                    {@code baseline}
      * @param description one line
      * @param point       the metrics on the actual accounts (truth: distinct future engagers)
      * @param low         2.5th bootstrap percentile of each metric

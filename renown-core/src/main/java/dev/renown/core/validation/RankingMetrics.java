@@ -85,6 +85,14 @@ public final class RankingMetrics {
     }
 
     /**
+     * Only Spearman's ρ and NDCG at the sample's second cut-off, as {@code {ρ, NDCG}}: what
+     * {@link Fit} compares candidates by, without the cost of Kendall's τ.
+     */
+    public double[] spearmanAndNdcg(Ranking predicted, Sample sample) {
+        return new double[] {spearman(predicted, sample), ndcg(predicted, sample, sample.k2, sample.idcg2)};
+    }
+
+    /**
      * Prepares a sample: item weights ({@code null} means every item once) and the truth side of
      * every metric, computed once for any number of rankings. A sample holds scratch space: use
      * one per thread.

@@ -48,9 +48,9 @@ class InteractionGraphBuilderTest {
         assertEquals(share * age1 + 0.5, g.influence(ab), 1e-6);
         assertEquals(share * age1, g.amplification(ab), 1e-6);
         assertEquals(0.5, g.conversation(ab), 1e-6);
-        assertEquals(1.0, g.engagement(ab), 1e-6); // the mention is the latest, age 0
+        assertEquals(1.0, g.recency(ab, 30 * 86_400.0), 1e-6); // the mention is the latest, age 0
         assertEquals(age2 * share, g.influence(g.edge(a, c)), 1e-6);
-        assertEquals(age2, g.engagement(g.edge(a, c)), 1e-6);
+        assertEquals(age2, g.recency(g.edge(a, c), 30 * 86_400.0), 1e-6);
         assertEquals(1, g.ownPosts(a));
         assertEquals(0, g.ownPosts(b));
         assertEquals(-1, g.edge(b, a));
@@ -84,7 +84,8 @@ class InteractionGraphBuilderTest {
                 String source = sortedTable.accounts().id(sorted.account(sorted.source(e)));
                 int f = mixed.edge(nodeOf(mixed, mixedTable, source), w);
                 assertEquals(sorted.influence(e), mixed.influence(f), 1e-5, source + "->" + id);
-                assertEquals(sorted.engagement(e), mixed.engagement(f), 0.0, source + "->" + id);
+                assertEquals(sorted.lastEngagementAge(e), mixed.lastEngagementAge(f), source + "->" + id);
+                assertEquals(sorted.firstAge(e), mixed.firstAge(f), source + "->" + id);
             }
         }
     }

@@ -44,8 +44,9 @@ class ScorePropertiesTest {
     void every_score_is_between_1_and_100_and_points_add_up() {
         // A low saturation makes the cap at 100 reachable on small graphs too.
         for (ScoringParameters p : List.of(PARAMS, PARAMS.withSignalWeights(1, 1, 1, 1, 1)
-                .withDamping(0.5), new ScoringParameters(PARAMS.window(), PARAMS.halfLife(),
-                PARAMS.kindWeights(), PARAMS.signalWeights(), 0.85, 100, 1e-7, 1, 0.5, 1))) {
+                .withDamping(0.5), new ScoringParameters(PARAMS.window(), PARAMS.halfLives(),
+                PARAMS.kindWeights(), PARAMS.signalWeights(), 0.85, 100, 1e-7, 1, 0.5, 1, PARAMS.defences(),
+                PARAMS.recentShare(), PARAMS.recentHalfLife()))) {
             for (long seed = 0; seed < CASES; seed++) {
                 ScoreBoard b = new Scorer(p).score(Events.table(RandomEvents.generate(seed)), AS_OF);
                 for (int v = 0; v < b.size(); v++) {

@@ -1,6 +1,7 @@
 package dev.renown.core.score;
 
 import dev.renown.core.event.EventTable;
+import dev.renown.core.integrity.Defences;
 import dev.renown.core.testing.Events;
 import org.junit.jupiter.api.Test;
 
@@ -22,13 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * (day share 1), so an interaction's credit is its kind weight: repost, quote, reply 1, mention
  * 0.5, like 0.25, follow 0.1. Damping d = 0.85. Signal weights are fixed here — reach 0.30,
  * amplification 0.15, network impact 0.30, conversation 0.15, outreach 0.10 — so that every signal
- * shows in the hand-computed scores whatever the fitted defaults are.
+ * shows in the hand-computed scores whatever the fitted defaults are. The integrity defences are
+ * off: here every engager counts in full (the defences have their own tests, DefencesTest).
  */
 class SignalsOnTinyGraphsTest {
 
     private static final double EPS = 1e-6;
     static final ScoringParameters PARAMS = ScoringParameters.defaults().withThreads(1)
-            .withSignalWeights(0.30, 0.15, 0.30, 0.15, 0.10);
+            .withSignalWeights(0.30, 0.15, 0.30, 0.15, 0.10).withDefences(Defences.none());
 
     static ScoreBoard score(Events events) {
         return new Scorer(PARAMS).score(events.table(), T0.toEpochMilli());

@@ -99,7 +99,8 @@ class EvaluationTest {
         }
         EvaluationReport report = new Evaluation(PARAMS, 30, 7).run(e.table(), SPLIT, Duration.ofDays(5));
         assertEquals("renown", report.rankers().get(0).name());
-        assertEquals(List.of("renown", "reach", "amplification", "network_impact", "conversation", "outreach",
+        assertEquals(List.of("renown", "renown_defences_off", "reach", "amplification", "network_impact",
+                "conversation", "outreach",
                 "engagement_count", "distinct_engagers", "reshares", "pagerank", "tweepcred"),
                 report.rankers().stream().map(EvaluationReport.RankerResult::name).toList());
         EvaluationReport.RankerResult renown = report.ranker("renown");
