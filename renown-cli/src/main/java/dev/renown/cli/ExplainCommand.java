@@ -51,11 +51,12 @@ final class ExplainCommand implements Callable<Integer> {
         }
         if (json) {
             try (JsonOutput out = new JsonOutput(spec.commandLine().getOut())) {
-                out.explanation(board, board.explain(node.getAsInt(), evidence));
+                out.explanation(board, board.explain(node.getAsInt(), evidence), board.integrity(node.getAsInt(), evidence));
             }
         } else {
-            new TextOutput(spec.commandLine().getOut()).explanation(board.explain(node.getAsInt(), evidence),
-                    board.parameters().signalWeights());
+            TextOutput out = new TextOutput(spec.commandLine().getOut());
+            out.explanation(board.explain(node.getAsInt(), evidence), board.parameters().signalWeights());
+            out.integrity(board.integrity(node.getAsInt(), evidence));
         }
         spec.commandLine().getOut().flush();
         return scored.exitCode();

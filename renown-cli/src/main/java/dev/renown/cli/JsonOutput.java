@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.renown.core.event.InteractionKind;
 import dev.renown.core.score.AccountScore;
 import dev.renown.core.score.Explanation;
+import dev.renown.core.score.Integrity;
 import dev.renown.core.score.ScoreBoard;
 
 import java.io.IOException;
@@ -37,7 +38,7 @@ final class JsonOutput implements AutoCloseable {
         json.writeEndObject();
     }
 
-    void explanation(ScoreBoard board, Explanation x) throws IOException {
+    void explanation(ScoreBoard board, Explanation x, Integrity integrity) throws IOException {
         json.writeStartObject();
         run(board);
         json.writeFieldName("score");
@@ -65,6 +66,54 @@ final class JsonOutput implements AutoCloseable {
             json.writeEndObject();
         }
         json.writeEndObject();
+        json.writeFieldName("integrity");
+        integrity(integrity);
+        json.writeEndObject();
+    }
+
+    /** The accounts an audit flagged, with their evidence. */
+    void audit(ScoreBoard board, List<Integrity> flagged, int top, int topLosing) throws IOException {
+        json.writeStartObject();
+        run(board);
+        json.writeNumberField("flagged", flagged.size());
+        json.writeNumberField("top", top);
+        json.writeNumberField("top_losing_more_than_1_point", topLosing);
+        json.writeArrayFieldStart("accounts");
+        for (Integrity i : flagged) {
+            integrity(i);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    void integrity(Integrity i) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("account", i.account().toString());
+        json.writeNumberField("score", i.score());
+        json.writeNumberField("score_without_defences", i.undefended());
+        json.writeNumberField("points_lost", i.pointsLost());
+        json.writeBooleanField("flagged", i.flagged());
+        json.writeNumberField("engagers", i.engagers());
+        json.writeNumberField("established", i.established());
+        json.writeNumberField("discounted", i.discounted());
+        json.writeNumberField("voices", i.voices());
+        json.writeArrayFieldStart("groups");
+        for (Integrity.Group g : i.groups()) {
+            json.writeStartObject();
+            json.writeStringField("kind", g.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            json.writeNumberField("members", g.members());
+            json.writeStringField("arrived", TextOutput.time(g.arrivalMillis()));
+            json.writeBooleanField("vouched", g.vouched());
+            json.writeNumberField("counts_as", g.credit());
+            json.writeStringField("why", g.why());
+            json.writeArrayFieldStart("sample");
+            for (dev.renown.core.event.AccountKey k : g.sample()) {
+                json.writeString(k.toString());
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
         json.writeEndObject();
     }
 
@@ -72,6 +121,9 @@ final class JsonOutput implements AutoCloseable {
         json.writeStringField("as_of", TextOutput.time(board.asOfMillis()));
         json.writeStringField("window", board.parameters().window().toString());
         json.writeStringField("half_life", board.parameters().halfLife().toString());
+        json.writeNumberField("reach_recent_share", board.parameters().recentShare());
+        json.writeStringField("reach_recent_half_life", board.parameters().recentHalfLife().toString());
+        json.writeStringField("defences", board.parameters().defences().describe());
         json.writeNumberField("accounts", board.size());
         json.writeNumberField("interactions", board.graph().interactionCount());
         json.writeObjectFieldStart("signal_weights");

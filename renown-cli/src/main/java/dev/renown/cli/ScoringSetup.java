@@ -4,6 +4,7 @@ import dev.renown.core.event.EventTable;
 import dev.renown.core.score.ScoreBoard;
 import dev.renown.core.score.Scorer;
 import dev.renown.core.score.ScoringParameters;
+import dev.renown.core.validation.Calibrator;
 import dev.renown.store.Store;
 import picocli.CommandLine.Mixin;
 
@@ -24,8 +25,8 @@ final class ScoringSetup {
     @Mixin
     StoreOptions store = new StoreOptions();
 
-    /** The scores, and the exit code the load calls for. */
-    record Scored(ScoreBoard board, int exitCode) {
+    /** The scores, how their parameters were chosen, and the exit code the load calls for. */
+    record Scored(ScoreBoard board, Calibrator.Calibration calibration, int exitCode) {
     }
 
     Scored load(InputOptions input, PrintWriter err) throws IOException {
@@ -46,13 +47,14 @@ final class ScoringSetup {
         if (self > 0) {
             err.printf(Locale.ROOT, "renown: %,d self-interactions ignored%n", self);
         }
-        ScoringParameters parameters = scoring.parameters();
-        Scorer scorer = new Scorer(parameters);
+        long asOf = scoring.asOf != null ? scoring.asOf.toEpochMilli() : lastOfAll == Long.MIN_VALUE ? 0 : lastOfAll;
+        Calibrator.Calibration calibration = scoring.calibrated(table, asOf, err);
+        reportCalibration(calibration, err);
+        Scorer scorer = new Scorer(calibration.parameters());
         ScoreBoard board;
         try (Progress progress = new Progress(err, () -> "scoring " + String.format(Locale.ROOT, "%,d", table.size())
                 + " interactions")) {
-            board = scorer.score(table, scoring.asOf != null ? scoring.asOf.toEpochMilli()
-                    : lastOfAll == Long.MIN_VALUE ? 0 : lastOfAll);
+            board = scorer.score(table, asOf);
         }
         long scoredAt = System.nanoTime();
         err.printf(Locale.ROOT, "renown: read %,d interactions in %.2f s, scored %,d accounts in %.2f s, "
@@ -61,7 +63,7 @@ final class ScoringSetup {
         if (board.size() == 0) {
             err.println("renown: no interactions between two different accounts in the window; nothing to score");
         }
-        return new Scored(board, loaded.rejects().total() > 0 ? Renown.EXIT_REJECTS : 0);
+        return new Scored(board, calibration, loaded.rejects().total() > 0 ? Renown.EXIT_REJECTS : 0);
     }
 
     /** The interactions tagged with {@code --topic}, or all of them without it. */
@@ -98,17 +100,24 @@ final class ScoringSetup {
             }
         }
         long loadedAt = System.nanoTime();
+        Calibrator.Calibration calibration = scoring.calibrated(table, asOf, err);
+        reportCalibration(calibration, err);
         ScoreBoard board;
         try (Progress progress = new Progress(err, () -> "scoring " + String.format(Locale.ROOT, "%,d", table.size())
                 + " interactions")) {
-            board = new Scorer(parameters).score(table, asOf);
+            board = new Scorer(calibration.parameters()).score(table, asOf);
         }
         err.printf(Locale.ROOT, "renown: read %,d interactions from %s in %.2f s, scored %,d accounts in %.2f s%n",
                 table.size(), url, (loadedAt - start) / 1e9, board.size(), (System.nanoTime() - loadedAt) / 1e9);
         if (board.size() == 0) {
             err.println("renown: no interactions between two different accounts in the window; nothing to score");
         }
-        return new Scored(board, 0);
+        return new Scored(board, calibration, 0);
+    }
+
+    /** Says on stderr which weights and timescales score, and why. */
+    static void reportCalibration(Calibrator.Calibration c, PrintWriter err) {
+        err.println("renown: parameters " + c.reason() + ": " + EvaluationOutput.describe(c.parameters()));
     }
 
     /** The sum of the heap pools' peak usage so far: an upper bound of the peak heap in use. */

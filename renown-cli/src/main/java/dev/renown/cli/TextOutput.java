@@ -3,6 +3,7 @@ package dev.renown.cli;
 import dev.renown.core.event.InteractionKind;
 import dev.renown.core.score.AccountScore;
 import dev.renown.core.score.Explanation;
+import dev.renown.core.score.Integrity;
 import dev.renown.core.score.ScoreBoard;
 import dev.renown.core.score.SignalKind;
 
@@ -79,6 +80,28 @@ final class TextOutput {
                 out.printf(Locale.ROOT, "  %10s  %-" + LABEL_WIDTH + "s %s, last %s%n", "+" + number(c.amount()),
                         cut(c.label()), kinds(c.interactions()), time(c.lastMillis()));
             }
+        }
+    }
+
+    /** The integrity section of an explanation: what the defences discounted, and why. */
+    void integrity(Integrity i) {
+        out.printf(Locale.ROOT, "%nintegrity — %,d engagers, %,d established; together they count as %,.1f voices%s%n",
+                i.engagers(), i.established(), i.voices(), i.flagged() ? "  [FLAGGED]" : "");
+        if (i.discounted() == 0) {
+            out.println("  no engager discounted");
+            return;
+        }
+        out.printf(Locale.ROOT, "  %,d engagers discounted, taking %.1f points (%.1f without the defences)%n",
+                i.discounted(), i.pointsLost(), i.undefended());
+        for (Integrity.Group g : i.groups()) {
+            out.printf(Locale.ROOT, "  %-15s %,6d accounts, arrived %s, count as %.3f: %s%n",
+                    g.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), g.members(), time(g.arrivalMillis()),
+                    g.credit(), g.why());
+            StringBuilder who = new StringBuilder();
+            for (dev.renown.core.event.AccountKey k : g.sample()) {
+                who.append(who.length() == 0 ? "" : ", ").append(k.id());
+            }
+            out.printf(Locale.ROOT, "  %15s e.g. %s%s%n", "", who, g.members() > g.sample().size() ? ", …" : "");
         }
     }
 

@@ -272,7 +272,7 @@ public final class EngagerVoices {
      * Voices that unvouched groups arriving in {@code buckets} distinct buckets count for together:
      * {@code F} for {@code F ≤ c}, then {@code c + log₂(1 + F − c)}.
      */
-    static double unvouchedVoices(int buckets, int free) {
+    public static double unvouchedVoices(int buckets, int free) {
         return buckets <= free ? buckets : free + Math.log1p(buckets - free) / Math.log(2);
     }
 

@@ -51,6 +51,15 @@ public final class Amplification implements Signal {
         return values[v];
     }
 
+    @Override
+    public double undefended(int v) {
+        double sum = 0;
+        for (int e = g.inStart(v); e < g.inEnd(v); e++) {
+            sum += log2p1(g.amplification(e));
+        }
+        return sum / postsWithPrior(v);
+    }
+
     /** The denominator {@code posts(v) + π}. */
     public double postsWithPrior(int v) {
         return g.ownPosts(v) + priorPosts;

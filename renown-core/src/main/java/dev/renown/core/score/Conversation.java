@@ -35,6 +35,16 @@ public final class Conversation implements Signal {
         }
     }
 
+    @Override
+    public double undefended(int v) {
+        double sum = 0;
+        for (int e = g.inStart(v); e < g.inEnd(v); e++) {
+            double voice = voices.voice(e);
+            sum += voice > 0 ? term(v, e) / voice : 0;
+        }
+        return sum;
+    }
+
     private double term(int v, int e) {
         double in = g.conversation(e);
         if (in <= 0) {

@@ -21,6 +21,7 @@ import dev.renown.core.integrity.EngagerVoices;
 public final class NetworkImpact implements Signal {
 
     private final InteractionGraph g;
+    private final EngagerVoices voices;
     private final InfluencePropagation propagation;
     private final float[] standing;
     private final double[] values;
@@ -29,6 +30,7 @@ public final class NetworkImpact implements Signal {
     public NetworkImpact(InteractionGraph g, EngagerVoices voices, double damping, int maxIterations,
                          double tolerance, int threads) {
         this.g = g;
+        this.voices = voices;
         this.propagation = InfluencePropagation.over(g, voices.defences().any() ? voices.voiceArray() : null, damping,
                 threads);
         InfluencePropagation.Result result = propagation.run(maxIterations, tolerance);
@@ -52,6 +54,16 @@ public final class NetworkImpact implements Signal {
     @Override
     public double value(int v) {
         return values[v];
+    }
+
+    @Override
+    public double undefended(int v) {
+        double sum = 0;
+        for (int e = g.inStart(v); e < g.inEnd(v); e++) {
+            double voice = voices.voice(e);
+            sum += voice > 0 ? (double) propagation.share(e) / voice * standing[g.source(e)] : 0;
+        }
+        return sum;
     }
 
     /** The standing {@code x_v} of node {@code v}. */

@@ -73,6 +73,18 @@ public final class Reach implements Signal {
         }
     }
 
+    @Override
+    public double undefended(int v) {
+        double sumLasting = 0;
+        double sumRecent = 0;
+        for (int e = g.inStart(v); e < g.inEnd(v); e++) {
+            sumLasting += g.recency(e, halfLifeSeconds);
+            sumRecent += recentShare > 0 ? g.recency(e, recentHalfLifeSeconds) : 0;
+        }
+        return recentShare == 0 ? sumLasting
+                : Math.pow(1 + sumLasting, 1 - recentShare) * Math.pow(1 + sumRecent, recentShare) - 1;
+    }
+
     /** {@code R_h(v)}: engagers at reach's half-life. */
     public double lasting(int v) {
         return lasting[v];

@@ -196,6 +196,114 @@ public final class ScoreBoard {
     }
 
     /**
+     * The score node {@code v} would have if each of its own engagers counted in full: every signal
+     * at its {@link Signal#undefended undefended} value, all else equal.
+     */
+    public double undefendedScore(int v) {
+        double[] row = new double[SignalKind.count()];
+        for (Signal signal : signals) {
+            row[signal.kind().ordinal()] = signal.undefended(v);
+        }
+        return calibration.score(calibration.bits(row));
+    }
+
+    /**
+     * What the integrity defences found around node {@code v} and what they changed: its
+     * discounted groups (the {@code limit} with the largest discount, each with up to ten members)
+     * and the points they took.
+     */
+    public Integrity integrity(int v, int limit) {
+        AccountIndex accounts = table.accounts();
+        int engagers = 0;
+        int established = 0;
+        int discounted = 0;
+        double sum = 0;
+        java.util.Map<Integer, List<Integer>> members = new java.util.LinkedHashMap<>();
+        for (int e = graph.inStart(v); e < graph.inEnd(v); e++) {
+            if (!graph.hasEngagement(e)) {
+                continue;
+            }
+            engagers++;
+            sum += voices.voice(e);
+            if (voices.isEstablished(e)) {
+                established++;
+            } else if (voices.voice(e) < 1f) {
+                discounted++;
+                members.computeIfAbsent(voices.group(e), k -> new ArrayList<>()).add(graph.source(e));
+            }
+        }
+        List<Integrity.Group> groups = new ArrayList<>();
+        for (java.util.Map.Entry<Integer, List<Integer>> m : members.entrySet()) {
+            int id = m.getKey();
+            List<dev.renown.core.event.AccountKey> sample = new ArrayList<>();
+            for (int u : m.getValue().subList(0, Math.min(10, m.getValue().size()))) {
+                sample.add(accounts.key(graph.account(u)));
+            }
+            groups.add(new Integrity.Group(voices.groupKind(id), voices.groupMembers(id), voices.groupArrivalMillis(id),
+                    voices.groupVouched(id), voices.groupCredit(id), voices.groupUnvouchedBuckets(id), sample,
+                    why(id)));
+        }
+        groups.sort((a, b) -> Double.compare(b.discount(), a.discount()));
+        double undefended = undefendedScore(v);
+        boolean flagged = undefended - score[v] >= Integrity.FLAG_POINTS && discounted >= Integrity.FLAG_ENGAGERS;
+        return new Integrity(accounts.key(graph.account(v)), score[v], undefended, engagers, established, discounted,
+                sum, flagged, groups.subList(0, Math.min(limit, groups.size())));
+    }
+
+    /** Why a group's voices were discounted, in one sentence. */
+    private String why(int id) {
+        dev.renown.core.integrity.Defences d = voices.defences();
+        String what;
+        switch (voices.groupKind(id)) {
+            case ALONE:
+                what = "an account whose only tie to the network is this account";
+                break;
+            case CLOSED_CLUSTER:
+                what = String.format(Locale.ROOT, "%,d accounts tied to each other and to the network only through "
+                        + "this account (a closed cluster), counted as one voice", voices.groupMembers(id));
+                break;
+            case HUB_ONLY:
+                what = "an account tied to the network only by its own engagement of its most engaged accounts, "
+                        + "and engaged by nobody";
+                break;
+            case DEVOTED:
+                what = String.format(Locale.ROOT, "%,d accounts that engaged this account again and again and "
+                        + "nothing else, counted as one voice", voices.groupMembers(id));
+                break;
+            default:
+                throw new AssertionError(voices.groupKind(id));
+        }
+        if (voices.groupVouched(id)) {
+            return what + "; vouched for by an established engager arriving within "
+                    + d.supportWindow().toHours() + " h, so it counts as one voice";
+        }
+        return String.format(Locale.ROOT, "%s; no established engager arrived within %d h to vouch for it, and "
+                        + "the account's unvouched arrivals fall in %,d distinct hours, which together count as "
+                        + "%.2f voices", what, d.supportWindow().toHours(), voices.groupUnvouchedBuckets(id),
+                dev.renown.core.integrity.EngagerVoices.unvouchedVoices(voices.groupUnvouchedBuckets(id),
+                        d.freeBuckets()));
+    }
+
+    /**
+     * The flagged accounts, by decreasing points lost: those whose {@link #integrity} is flagged.
+     * Costs one pass over the in-edges plus the undefended score of each candidate.
+     */
+    public List<Integrity> flagged(int limit, int groupsEach) {
+        List<Integrity> found = new ArrayList<>();
+        for (int v = 0; v < size(); v++) {
+            int discounted = 0;
+            for (int e = graph.inStart(v); e < graph.inEnd(v); e++) {
+                discounted += graph.hasEngagement(e) && !voices.isEstablished(e) && voices.voice(e) < 1f ? 1 : 0;
+            }
+            if (discounted >= Integrity.FLAG_ENGAGERS && undefendedScore(v) - score[v] >= Integrity.FLAG_POINTS) {
+                found.add(integrity(v, groupsEach));
+            }
+        }
+        found.sort((a, b) -> Double.compare(b.pointsLost(), a.pointsLost()));
+        return found.subList(0, Math.min(limit, found.size()));
+    }
+
+    /**
      * Percent of values below {@code x}, ties counting half:
      * {@code 100 · (below + equal / 2) / n}.
      */

@@ -12,6 +12,14 @@ public interface Signal {
     double value(int v);
 
     /**
+     * The value node {@code v} would have if each of its own engagers counted in full (every
+     * voice {@code ω} on its in-edges 1, all else equal): what the integrity defences took from it.
+     */
+    default double undefended(int v) {
+        return value(v);
+    }
+
+    /**
      * Reports each term of {@link #value(int)}: the other node involved and the amount it adds.
      * The amounts add up to the value.
      */

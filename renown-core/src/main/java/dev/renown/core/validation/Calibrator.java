@@ -43,7 +43,7 @@ public final class Calibrator {
     public static final double PRIOR_RECENT_SHARE = 0.5;
     public static final Duration PRIOR_RECENT_HALF_LIFE = Duration.ofDays(1);
     /** Grid step of the fit's weight search. */
-    public static final double STEP = 0.1;
+    public static final double STEP = 0.2;
 
     private Calibrator() {
     }

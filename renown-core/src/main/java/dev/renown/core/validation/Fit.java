@@ -49,7 +49,7 @@ import java.util.stream.IntStream;
  *
  * <p><b>Search.</b> Coordinate ascent: the weights for the current timescales (a grid of step
  * {@code step} over the simplex, then a pattern search that moves weight between two signals by
- * {@code step/2}, {@code step/4}, {@code step/8} while that helps), then each signal's best option
+ * {@code step/2}, {@code step/4}, … down to 0.0125 while that helps), then each signal's best option
  * for those weights, and again, until nothing changes (at most {@value #ROUNDS} rounds). Kind
  * weights, damping, the window, the defences and the calibration keep their values.
  */
@@ -59,6 +59,8 @@ public final class Fit {
     static final int ROUNDS = 3;
     /** Bootstrap resamples behind each fold's standard errors. */
     static final int BOOTSTRAP = 100;
+    /** Accounts above which the search compares candidates on a weighted sample of a fold. */
+    static final int SEARCH_ACCOUNTS = 40_000;
     private static final double[] RECENT_SHARES = {0.25, 0.5, 0.75};
     private static final double[] RECENT_HALF_LIVES = {0.25, 0.5, 1, 2};
     private static final double[] CREDIT_HALF_LIVES = {1, 4};
@@ -115,11 +117,20 @@ public final class Fit {
     }
 
     /** A fold: its metrics, and {@code bits[signal][option][account]} for every timescale option. */
-    record Fold(long split, int engaged, RankingMetrics metrics, ThreadLocal<RankingMetrics.Sample> sample,
-                double[][][] bits, double bestSpearman, double bestNdcg, double sigmaSpearman, double sigmaNdcg) {
+    record Fold(long split, int engaged, RankingMetrics metrics, double[][][] bits, Search search,
+                double bestSpearman, double bestNdcg, double sigmaSpearman, double sigmaNdcg) {
         int accounts() {
             return bits[0][0].length;
         }
+    }
+
+    /**
+     * What the search compares candidates on: every engaged account of the fold and a one-in-{@code k}
+     * sample of the others, each sampled one weighing {@code k}, so that the metrics estimate the
+     * full fold's at a fraction of the cost (Horvitz–Thompson weighting); {@code k = 1} below
+     * {@value #SEARCH_ACCOUNTS} accounts.
+     */
+    record Search(RankingMetrics metrics, double[][][] bits, ThreadLocal<RankingMetrics.Sample> sample) {
     }
 
     public Result fit(EventTable table, long end, Duration horizon, int folds) {
@@ -134,6 +145,7 @@ public final class Fit {
         if (folds < 1) {
             throw new IllegalArgumentException("need at least one fold");
         }
+        long t0 = System.nanoTime();
         List<Timescale[]> options = options(horizon);
         List<Fold> prepared = new ArrayList<>();
         for (int j = 1; j <= folds; j++) {
@@ -144,6 +156,9 @@ public final class Fit {
             }
         }
         progress.accept(folds);
+        if (Boolean.getBoolean("renown.fit.debug")) {
+            System.err.println("fit: prepared in " + (System.nanoTime() - t0) / 1e9 + " s");
+        }
         if (prepared.isEmpty()) {
             throw new IllegalArgumentException("no fold has any account: the data before the split is too short "
                     + "for " + folds + " folds of " + horizon);
@@ -176,6 +191,9 @@ public final class Fit {
                 break;
             }
             weights = searchWeights(prepared, choice, evaluated);
+        }
+        if (Boolean.getBoolean("renown.fit.debug")) {
+            System.err.println("fit: searched in " + (System.nanoTime() - t0) / 1e9 + " s, " + evaluated[0] + " candidates");
         }
         List<Timescale> timescales = new ArrayList<>();
         for (int s = 0; s < choice.length; s++) {
@@ -307,11 +325,52 @@ public final class Fit {
             dSpearman[b] = nanToZero(mine[0]) - nanToZero(metrics.spearmanAndNdcg(bySpearman, sample)[0]);
             dNdcg[b] = nanToZero(mine[1]) - nanToZero(metrics.spearmanAndNdcg(byNdcg, sample)[1]);
         }
-        // A sample holds scratch space: one per thread.
-        ThreadLocal<RankingMetrics.Sample> scratch = ThreadLocal.withInitial(
-                () -> metrics.sample(null, Evaluation.K_SMALL, Evaluation.K_LARGE));
-        return new Fold(split, truth.engagedAccounts(), metrics, scratch, bits, bestSpearman, bestNdcg,
+        return new Fold(split, truth.engagedAccounts(), metrics, bits, search(truth.engagers(), bits, split),
+                bestSpearman, bestNdcg,
                 standardDeviation(dSpearman), standardDeviation(dNdcg));
+    }
+
+    /** The weighted sample the search compares candidates on; see {@link Search}. */
+    private static Search search(double[] truth, double[][][] bits, long seed) {
+        int n = truth.length;
+        int engaged = 0;
+        for (double t : truth) {
+            engaged += t > 0 ? 1 : 0;
+        }
+        int others = n - engaged;
+        int budget = Math.max(SEARCH_ACCOUNTS - engaged, SEARCH_ACCOUNTS / 2);
+        int k = n <= SEARCH_ACCOUNTS ? 1 : Math.max(1, (others + budget - 1) / budget);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        int[] kept = new int[n];
+        int[] weight = new int[n];
+        int m = 0;
+        for (int v = 0; v < n; v++) {
+            if (truth[v] > 0 || k == 1) {
+                kept[m] = v;
+                weight[m++] = 1;
+            } else if (random.nextInt(k) == 0) {
+                kept[m] = v;
+                weight[m++] = k;
+            }
+        }
+        double[] keptTruth = new double[m];
+        for (int i = 0; i < m; i++) {
+            keptTruth[i] = truth[kept[i]];
+        }
+        double[][][] keptBits = new double[bits.length][][];
+        for (int s = 0; s < bits.length; s++) {
+            keptBits[s] = new double[bits[s].length][m];
+            for (int o = 0; o < bits[s].length; o++) {
+                for (int i = 0; i < m; i++) {
+                    keptBits[s][o][i] = bits[s][o][kept[i]];
+                }
+            }
+        }
+        RankingMetrics metrics = new RankingMetrics(keptTruth);
+        int[] weights = k == 1 ? null : Arrays.copyOf(weight, m);
+        // A sample holds scratch space: one per thread.
+        return new Search(metrics, keptBits, ThreadLocal.withInitial(
+                () -> metrics.sample(weights, Evaluation.K_SMALL, Evaluation.K_LARGE)));
     }
 
     private static double standardDeviation(double[] x) {
@@ -363,7 +422,7 @@ public final class Fit {
         double[] best = grid.get(at);
         double[] bestJudged = judged[at];
         int k = best.length;
-        for (double delta = step / 2; delta >= step / 8 - 1e-12; delta /= 2) {
+        for (double delta = step / 2; delta >= 0.0125 - 1e-12; delta /= 2) {
             while (true) {
                 List<double[]> moves = new ArrayList<>();
                 for (int from = 0; from < k; from++) {
@@ -414,8 +473,8 @@ public final class Fit {
         int[] accounts = new int[k];
         for (int i = 0; i < k; i++) {
             Fold f = folds.get(i);
-            double[] s = f.metrics.spearmanAndNdcg(f.metrics.prepare(combine(weights, choice, f.bits)),
-                    f.sample.get());
+            double[] s = f.search.metrics().spearmanAndNdcg(
+                    f.search.metrics().prepare(combine(weights, choice, f.search.bits())), f.search.sample().get());
             spearman[i] = nanToZero(s[0]);
             ndcg[i] = nanToZero(s[1]);
             bestSpearman[i] = f.bestSpearman;
