@@ -3,24 +3,32 @@
 import gzip
 import math
 import os
+import random
 import tempfile
 import unittest
 
 import renown_reference as r
 
 T = 1_341_705_593_000          # an as-of instant in ms (any value works)
+HOUR = 3_600_000
 DAY = 86_400_000
+MINUTE = 60_000
+
+# The parameters before voices and two timescales (the cases written for them):
+# weights 0.9875/0/0/0.0125/0, every half-life 30 days, μ = 0, no defences.
+OLD = r.make_params(weights=(0.9875, 0, 0, 0.0125, 0), recent_share=0.0, defences=())
 
 
 def ix(kind, actor, target, time_ms=T, post_id=None):
     return r.Interaction("snap", kind, actor, target, time_ms, post_id)
 
 
-def bits_of(**signals):
-    return sum(r.SIGNAL_WEIGHT[s] * math.log2(1 + v) for s, v in signals.items())
+def bits_of(weights=OLD.weights, **signals):
+    return sum(weights[s] * math.log2(1 + v) for s, v in signals.items())
 
 
 class HandComputed(unittest.TestCase):
+    """The cases of the first reference, with the old parameters (no defences, μ = 0)."""
 
     def assertSignals(self, result, account, **expected):
         for name, value in expected.items():
@@ -29,7 +37,7 @@ class HandComputed(unittest.TestCase):
 
     def test_single_repost(self):
         # a reposts b once at T: credit 1.
-        res = r.score_all([ix("repost", "a", "b")])
+        res = r.score_all([ix("repost", "a", "b")], params=OLD)
         self.assertSignals(res, "b", reach=1, amplification=1, network_impact=1,
                            conversation=0, outreach=0)
         self.assertSignals(res, "a", reach=0, amplification=0, network_impact=0,
@@ -39,10 +47,19 @@ class HandComputed(unittest.TestCase):
         self.assertAlmostEqual(res.scores["a"], 1 + 99 * bits_of(outreach=1) / 20, places=12)
         self.assertEqual(res.ranking, [(1, "b"), (2, "a")])
 
+    def test_single_repost_priors(self):
+        # Same with the priors (every defence on, μ = ½ at 1 day): a is b's only engager,
+        # a hub-only one (b is the only hub, nobody engaged a), a group of one, unvouched,
+        # F = 1 → credit A(1)/1 = 1, ω = 1. Age 0: R_h = R_hs = 1, reach = 2^½·2^½ − 1 = 1.
+        res = r.score_all([ix("repost", "a", "b")])
+        self.assertEqual(res.voices, {("a", "b"): 1.0})
+        self.assertSignals(res, "b", reach=1, amplification=1, network_impact=1, conversation=0)
+        self.assertAlmostEqual(res.scores["b"], 1 + 99 * 0.9 * 1 / 20, places=12)  # 0.9·log2(2)
+
     def test_repost_cycle(self):
         # a → b → c → a: x = 1 + 0.85·x, so x = 1/0.15 and impact = (x − 1)/0.85 = 1/0.15.
         res = r.score_all([ix("repost", "a", "b"), ix("repost", "b", "c"),
-                           ix("repost", "c", "a")])
+                           ix("repost", "c", "a")], params=OLD)
         expected_bits = bits_of(reach=1, amplification=1, network_impact=1 / 0.15, outreach=1)
         for v in "abc":
             self.assertSignals(res, v, reach=1, amplification=1, network_impact=1 / 0.15,
@@ -54,7 +71,8 @@ class HandComputed(unittest.TestCase):
     def test_two_actions_same_day(self):
         # a reposts b and mentions c on the same day: n = 2, each worth log2(3)/2.
         share = math.log2(3) / 2
-        res = r.score_all([ix("repost", "a", "b", T - 3_600_000), ix("mention", "a", "c")])
+        res = r.score_all([ix("repost", "a", "b", T - 3_600_000), ix("mention", "a", "c")],
+                          params=OLD)
         decay = 2 ** (-1 / (30 * 24))                   # repost is one hour old
         self.assertSignals(res, "b", reach=decay,
                            amplification=math.log2(1 + share * decay),
@@ -80,7 +98,7 @@ class HandComputed(unittest.TestCase):
             ix("mention", "a", "b"),                     # duplicate event: read once
             ix("reply", "b", "b", T + 1000),              # self-interaction: dropped
         ]
-        res = r.score_all(events)
+        res = r.score_all(events, params=OLD)
         self.assertEqual(res.as_of_ms, T)                # last non-self interaction
         self.assertNotIn("c", res.scores)
         share = math.log2(3) / 2                         # a acts twice on day T
@@ -107,6 +125,477 @@ class HandComputed(unittest.TestCase):
                           ("reply", "2", "3", 100_000), ("repost", "3", "3", 200_000)])
         self.assertEqual(r.default_as_of(events), 100_000)
         self.assertEqual(r.own_posts(r.counted_interactions(events, 100_000)), {"2": 1})
+
+
+class Timescales(unittest.TestCase):
+    """§2-§4: per-signal half-lives, whole-second ages, reach at two timescales."""
+
+    def test_per_signal_half_lives(self):
+        # Half-lives reach 30d, amplification 10d, network impact 5d, conversation 20d,
+        # outreach 40d; no defences. u replies to v1 10 days before T and reposts v2 at T
+        # (different days: n = 1 for both).
+        p = r.make_params(weights=(1, 1, 1, 1, 1),
+                          half_lives_ms=(30 * DAY, 10 * DAY, 5 * DAY, 20 * DAY, 40 * DAY),
+                          recent_share=0.0, defences=())
+        res = r.score_all([ix("reply", "u", "v1", T - 10 * DAY), ix("repost", "u", "v2")],
+                          as_of_ms=T, params=p)
+        sig = res.signals
+        # reach(v1) = rec_30d(10 days) = 2^(−1/3); reach(v2) = 1.
+        self.assertAlmostEqual(sig["v1"]["reach"], 2 ** (-1 / 3), places=12)
+        self.assertAlmostEqual(sig["v2"]["reach"], 1.0, places=12)
+        # amplification(u,v1) = 2^(−10/10) = ½ → log2(1.5) / (posts(v1) + 1) = log2(1.5).
+        self.assertAlmostEqual(sig["v1"]["amplification"], math.log2(1.5), places=12)
+        # influence(u,v1) = 2^(−10/5) = ¼, influence(u,v2) = 1:
+        # W1 = log2(1.25), W2 = 1; impact = p·x_u with x_u = 1.
+        w1, w2 = math.log2(1.25), 1.0
+        self.assertAlmostEqual(sig["v1"]["network_impact"], w1 / (w1 + w2), places=12)
+        self.assertAlmostEqual(sig["v2"]["network_impact"], w2 / (w1 + w2), places=12)
+        # conversation(u,v1) = 2^(−10/20), no reply back: log2(1 + 2^(−½)).
+        self.assertAlmostEqual(sig["v1"]["conversation"], math.log2(1 + 2 ** -0.5), places=12)
+        # outreach(u) = rec_40d(10 days) + rec_40d(0) = 2^(−¼) + 1.
+        self.assertAlmostEqual(sig["u"]["outreach"], 2 ** -0.25 + 1, places=12)
+
+    def test_ages_in_whole_seconds(self):
+        # §3: lastAge/firstAge are floor((T − time)/1000) s. An engagement 1.999 s old
+        # has lastAge 1 s; with a 2 s half-life its recency is 2^(−1/2), not 2^(−1.999/2).
+        p = r.make_params(weights=(1, 0, 0, 0, 0), half_lives_ms=(2000,), recent_share=0.0,
+                          defences=())
+        res = r.score_all([ix("like", "a", "b", T - 1999)], as_of_ms=T, params=p)
+        self.assertAlmostEqual(res.signals["b"]["reach"], 2 ** -0.5, places=12)
+        self.assertAlmostEqual(res.signals["a"]["outreach"], 2 ** -0.5, places=12)
+
+    def test_reach_two_timescales(self):
+        # One repost two days old, h = 30d, h_s = 1d, μ = ¼:
+        # R_h = 2^(−2/30), R_hs = 2^(−2) = ¼, reach = (1 + R_h)^¾ · (1 + ¼)^¼ − 1.
+        p = r.make_params(weights=(1, 0, 0, 0, 0), recent_share=0.25, recent_half_life_ms=DAY,
+                          defences=())
+        res = r.score_all([ix("repost", "a", "b", T - 2 * DAY)], as_of_ms=T, params=p)
+        expected = (1 + 2 ** (-2 / 30)) ** 0.75 * 1.25 ** 0.25 - 1
+        self.assertAlmostEqual(res.signals["b"]["reach"], expected, places=12)
+        # log2p1(reach) = ¾·log2p1(R_h) + ¼·log2p1(R_hs)
+        self.assertAlmostEqual(math.log2(1 + res.signals["b"]["reach"]),
+                               0.75 * math.log2(1 + 2 ** (-2 / 30)) + 0.25 * math.log2(1.25),
+                               places=12)
+        # Outreach has no short timescale: rec_30d only.
+        self.assertAlmostEqual(res.signals["a"]["outreach"], 2 ** (-2 / 30), places=12)
+
+    def test_weights_are_normalised(self):
+        p = r.make_params(weights=(9, 0, 0, 1, 0))
+        self.assertAlmostEqual(p.weights["reach"], 0.9)
+        self.assertAlmostEqual(p.weights["conversation"], 0.1)
+        self.assertEqual(p, r.PRIORS)
+
+
+# --- §4a defences -------------------------------------------------------------------------
+
+BASE = 372_000 * HOUR          # a UTC midnight, so at(h, …) lies in clock hour 372 000 + h
+AS_OF = BASE + 30 * HOUR       # T for the defence cases: the next day, 06:00
+
+
+def at(h, m=0, s=0):
+    """Instant h:m:s after BASE (whole seconds, so T − 1000·firstAge is the event time)."""
+    return BASE + h * HOUR + m * MINUTE + s * 1000
+
+
+def rec30(time_ms):
+    """rec at 30 days of an engagement at time_ms, as of AS_OF."""
+    return 2 ** (-(AS_OF - time_ms) / (30 * DAY))
+
+
+def A(f):
+    """A(F) of §4a, written out again."""
+    return f if f <= 2 else 2 + math.log2(f - 1)
+
+
+def defended(defences=r.DEFENCES):
+    """Reach only, μ = 0 (reach = R_30d), with the given defences."""
+    return r.make_params(weights=(1, 0, 0, 0, 0), recent_share=0.0, defences=defences)
+
+
+class Defences(unittest.TestCase):
+
+    def run_case(self, events, defences=r.DEFENCES, **kw):
+        explain = {}
+        res = r.score_all(events, as_of_ms=AS_OF, params=defended(defences), explain=explain, **kw)
+        return res, explain
+
+    def assertVoices(self, res, target, expected):
+        for engager, w in expected.items():
+            self.assertAlmostEqual(res.voices[(engager, target)], w, places=12,
+                                   msg=f"ω({engager},{target})")
+
+    def test_star_in_one_hour_is_one_voice(self):
+        # Five blank accounts each reply to t once, between 10:00 and 10:20 (clock hour 10).
+        # G is the star; it is the world. Removing t leaves five parts of one account each —
+        # no part is the largest alone, so there is no world part: all five are closed,
+        # five `alone` groups. No established engager, so no voucher: all unvouched in
+        # F = 1 hour, A(1) = 1, U = 5 → credit 1/5 each, ω = 1/5 (one member each).
+        times = [at(10, 5 * k) for k in range(5)]
+        events = [ix("reply", f"b{k}", "t", times[k]) for k in range(5)]
+        res, explain = self.run_case(events)
+        self.assertVoices(res, "t", {f"b{k}": 0.2 for k in range(5)})
+        groups, established = explain["t"]
+        self.assertEqual(established, [])
+        self.assertEqual([g.kind for g in groups], ["alone"] * 5)
+        self.assertAlmostEqual(sum(res.voices[(f"b{k}", "t")] for k in range(5)), 1.0)
+        # Every signal takes the voice: R = Σ 0.2·rec; each reply has credit rec (n = 1),
+        # so amplification(t) = Σ 0.2·log2(1 + rec) / (posts(t) + 1) with posts(t) = 0,
+        # conversation(t) = Σ 0.2·log2(1 + rec) (no reply back), network impact = Σ p·x_b
+        # with p = 0.2·W/W = 0.2, x_b = 1 (nobody engages b): 1.
+        sig = res.signals["t"]
+        self.assertAlmostEqual(sig["reach"], sum(0.2 * rec30(t) for t in times), places=12)
+        self.assertAlmostEqual(sig["amplification"],
+                               sum(0.2 * math.log2(1 + rec30(t)) for t in times), places=12)
+        self.assertAlmostEqual(sig["conversation"],
+                               sum(0.2 * math.log2(1 + rec30(t)) for t in times), places=12)
+        self.assertAlmostEqual(sig["network_impact"], 1.0, places=12)
+        # Outreach is given, not received: no voice. b0's outreach is rec30 of its reply.
+        self.assertAlmostEqual(res.signals["b0"]["outreach"], rec30(times[0]), places=12)
+        # Without defences every voice is 1.
+        res_none, _ = self.run_case(events, defences=())
+        self.assertVoices(res_none, "t", {f"b{k}": 1.0 for k in range(5)})
+        self.assertAlmostEqual(res_none.signals["t"]["reach"], sum(rec30(t) for t in times),
+                               places=12)
+
+    def test_star_over_f_hours(self):
+        # Six blank engagers of t arriving in F = 4 distinct clock hours:
+        # hour 10: c0; hour 11: c1, c2; hour 13: c3, c4; hour 20: c5.
+        # A(4) = 2 + log2(1 + 4 − 2) = 2 + log2 3 ≈ 3.585 voices, A/4 per hour:
+        # c0, c5 get A/4 ≈ 0.896; c1..c4 get A/8 ≈ 0.448. Total A(4).
+        times = [at(10, 30), at(11, 0), at(11, 59, 59), at(13, 1), at(13, 2), at(20, 0)]
+        events = [ix("repost", f"c{k}", "t", times[k]) for k in range(6)]
+        res, _ = self.run_case(events)
+        a4 = 2 + math.log2(3)
+        expected = {"c0": a4 / 4, "c1": a4 / 8, "c2": a4 / 8, "c3": a4 / 8, "c4": a4 / 8,
+                    "c5": a4 / 4}
+        self.assertVoices(res, "t", expected)
+        self.assertAlmostEqual(sum(res.voices[(f"c{k}", "t")] for k in range(6)), a4)
+        self.assertAlmostEqual(res.signals["t"]["reach"],
+                               sum(expected[f"c{k}"] * rec30(times[k]) for k in range(6)),
+                               places=12)
+        # The first two hours are free: one engager in each of 2 or 3 hours keeps ω = 1
+        # (A(2) = 2 over 2 hours; A(3) = 2 + log2 2 = 3 over 3 hours).
+        for hours in (2, 3):
+            res, _ = self.run_case([ix("repost", f"c{k}", "t", at(10 + k)) for k in range(hours)])
+            self.assertVoices(res, "t", {f"c{k}": 1.0 for k in range(hours)})
+        # A(F) itself.
+        for f in range(1, 12):
+            self.assertAlmostEqual(r.unvouched_voices(f), A(f), places=12)
+
+    def test_voucher_eight_groups(self):
+        # e is an established engager of t: x replied to e (somebody other than t engaged
+        # e), so removing t leaves the part {e, x} (2 accounts) next to eleven blank ones:
+        # {e, x} is the largest part alone → the world part; e is anchored and established.
+        # Hubs: 13 engaging pairs (x→e, e→t, b1..b11→t); t has 12 engagers ≥ 13/2 → hubs = {t}.
+        # e reposts t at V = 10:00 → one voucher at V with ρ = 8 slots.
+        # b1 at 09:00 (before V, |Δt| = 1 h), b2..b8 at 10:01..10:07, b9 10:08, b10 10:09:
+        # taken in arrival order, b1..b8 fill e's eight slots (credit 1, ω = 1);
+        # b9, b10 are unvouched in hour 10; b11 at 16:00:01 (6 h + 1 s after V) is outside
+        # Δ anyway. Unvouched: F = 2 hours (10, 16), A(2) = 2, each hour's share 1:
+        # hour 10 has two groups → ½ each; hour 16 one group → 1.
+        V = at(10)
+        events = [ix("reply", "x", "e", at(1)), ix("repost", "e", "t", V),
+                  ix("repost", "b1", "t", at(9))]
+        events += [ix("repost", f"b{k}", "t", at(10, k - 1)) for k in range(2, 11)]
+        events.append(ix("repost", "b11", "t", V + 6 * HOUR + 1000))
+        res, explain = self.run_case(events)
+        expected = {"e": 1.0, **{f"b{k}": 1.0 for k in range(1, 9)},
+                    "b9": 0.5, "b10": 0.5, "b11": 1.0}
+        self.assertVoices(res, "t", expected)
+        groups, established = explain["t"]
+        self.assertEqual(established, ["e"])
+        # Without bursts every group has credit 1 (and each b is its own `alone` group).
+        res, _ = self.run_case(events, defences=("closed-clusters", "hub-only", "devoted"))
+        self.assertVoices(res, "t", {f"b{k}": 1.0 for k in range(1, 12)})
+
+    def test_voucher_window(self):
+        # The same anchored voucher e at V = 10:00 (x replied to e), and four blank engagers:
+        # c1 at V − 6 h − 1 s = 03:59:59 (outside Δ), c2 at V + 6 h = 16:00:00 (|Δt| = Δ:
+        # vouched), c3 at 16:00:01 and c4 at 16:00:02 (outside Δ).
+        # Unvouched: c1 in hour 3, c3 and c4 in hour 16 → F = 2, A = 2:
+        # c1 credit 1; c3, c4 credit 2/(2·2) = ½. (Had c2 been unvouched, hour 16 would
+        # hold three groups and c3, c4 would get ⅓.)
+        V = at(10)
+        events = [ix("reply", "x", "e", at(1)), ix("repost", "e", "t", V),
+                  ix("repost", "c1", "t", V - 6 * HOUR - 1000),
+                  ix("repost", "c2", "t", V + 6 * HOUR),
+                  ix("repost", "c3", "t", V + 6 * HOUR + 1000),
+                  ix("repost", "c4", "t", V + 6 * HOUR + 2000)]
+        res, _ = self.run_case(events)
+        self.assertVoices(res, "t", {"e": 1.0, "c1": 1.0, "c2": 1.0, "c3": 0.5, "c4": 0.5})
+
+    def test_voucher_order(self):
+        # Two vouchers e1 (10:00) and e2 (11:00), both anchored in the part {e1, e2, x}
+        # (x replied to both). Ten blank engagers at 10:30:00 … 10:30:09: the first eight
+        # take e1's slots (the earliest voucher that still has one), the last two e2's.
+        # Every group vouched: ω = 1 for all. With only one voucher (e2 absent) the last
+        # two would be unvouched in hour 10 (F = 1): ½ each.
+        base = [ix("reply", "x", "e1", at(1)), ix("reply", "x", "e2", at(1)),
+                ix("repost", "e1", "t", at(10))]
+        blanks = [ix("repost", f"b{k}", "t", at(10, 30, k)) for k in range(10)]
+        res, explain = self.run_case(base + [ix("repost", "e2", "t", at(11))] + blanks)
+        self.assertVoices(res, "t", {f"b{k}": 1.0 for k in range(10)})
+        res, _ = self.run_case(base + blanks)
+        self.assertVoices(res, "t", {**{f"b{k}": 1.0 for k in range(8)}, "b8": 0.5, "b9": 0.5})
+
+    def test_ring_is_one_voice(self):
+        # t's audience: e (engaged by x1..x6, so established) reposts t at 01:00.
+        # A ring r0..r4: each reposts the next (r4 → r0) and t, between 20:00 and 20:04.
+        # Removing t leaves {e, x1..x6} (7 accounts, the world part) and the ring (5):
+        # the ring is one closed part → one `closed cluster` group of 5 members, arriving
+        # 20:00 — more than 6 h after e's voucher: unvouched, F = 1, A = 1 → credit 1,
+        # ω = 1/5 per member: the ring is one voice.
+        # Hubs: 17 engaging pairs, t and e have 6 engagers each → 12 ≥ 8.5 → hubs {t, e}.
+        events = [ix("repost", f"x{j}", "e", at(0, j)) for j in range(1, 7)]
+        events.append(ix("repost", "e", "t", at(1)))
+        for k in range(5):
+            events.append(ix("repost", f"r{k}", f"r{(k + 1) % 5}", at(19, k)))
+            events.append(ix("repost", f"r{k}", "t", at(20, k)))
+        res, explain = self.run_case(events)
+        self.assertVoices(res, "t", {"e": 1.0, **{f"r{k}": 0.2 for k in range(5)}})
+        groups, established = explain["t"]
+        self.assertEqual([(g.kind, sorted(g.members)) for g in groups],
+                         [("closed cluster", [f"r{k}" for k in range(5)])])
+        self.assertAlmostEqual(res.signals["t"]["reach"],
+                               rec30(at(1)) + sum(0.2 * rec30(at(20, k)) for k in range(5)),
+                               places=12)
+        # closed-clusters alone (no bursts): the group still has credit 1 over 5 members.
+        res, _ = self.run_case(events, defences=("closed-clusters",))
+        self.assertVoices(res, "t", {f"r{k}": 0.2 for k in range(5)})
+        # Without closed-clusters nor bursts each ring member is its own group: ω = 1.
+        res, _ = self.run_case(events, defences=("hub-only", "devoted"))
+        self.assertVoices(res, "t", {f"r{k}": 1.0 for k in range(5)})
+
+    def test_devoted_pooled(self):
+        # Blank engagers of t (a star: no world part, every one closed and `alone`):
+        # d1 reposts at 06:00 and 12:00 (span 21,600 s), d2 at 08:00 and 09:00 (span exactly
+        # 3,600 s), d3 at 10:00 and 11:30: each came back → one `devoted` group {d1, d2, d3}
+        # arriving at 06:00 (its earliest firstAge). d4 at 14:00 and 14:59:59 spans 3,599 s:
+        # stays `alone`; b1 once at 14:30: `alone`.
+        # Groups: devoted (hour 6), d4 and b1 (hour 14): no voucher, F = 2, A(2) = 2:
+        # devoted credit 1 → ω = ⅓ each; hour 14 two groups → ½ each.
+        events = [ix("repost", "d1", "t", at(6)), ix("repost", "d1", "t", at(12)),
+                  ix("repost", "d2", "t", at(8)), ix("repost", "d2", "t", at(9)),
+                  ix("repost", "d3", "t", at(10)), ix("repost", "d3", "t", at(11, 30)),
+                  ix("repost", "d4", "t", at(14)), ix("repost", "d4", "t", at(14, 59, 59)),
+                  ix("repost", "b1", "t", at(14, 30))]
+        res, explain = self.run_case(events)
+        third = 1 / 3
+        self.assertVoices(res, "t", {"d1": third, "d2": third, "d3": third, "d4": 0.5, "b1": 0.5})
+        groups, _ = explain["t"]
+        self.assertEqual([(g.kind, sorted(g.members), g.arrival_ms) for g in groups],
+                         [("devoted", ["d1", "d2", "d3"], at(6)), ("alone", ["d4"], at(14)),
+                          ("alone", ["b1"], at(14, 30))])
+        # reach counts each engager once, at its latest engagement, by its voice.
+        self.assertAlmostEqual(
+            res.signals["t"]["reach"],
+            third * (rec30(at(12)) + rec30(at(9)) + rec30(at(11, 30)))
+            + 0.5 * (rec30(at(14, 59, 59)) + rec30(at(14, 30))), places=12)
+        # Without devoted: five groups of one in hours 6, 8, 10, 14, 14 → F = 4,
+        # A(4) = 2 + log2 3: d1, d2, d3 get A/4, d4 and b1 A/8.
+        a4 = A(4)
+        res, _ = self.run_case(events, defences=("closed-clusters", "hub-only", "bursts"))
+        self.assertVoices(res, "t", {"d1": a4 / 4, "d2": a4 / 4, "d3": a4 / 4,
+                                     "d4": a4 / 8, "b1": a4 / 8})
+        # devoted alone (no bursts): the devoted group has credit 1 over 3 members.
+        res, _ = self.run_case(events, defences=("devoted",))
+        self.assertVoices(res, "t", {"d1": third, "d2": third, "d3": third, "d4": 1.0, "b1": 1.0})
+
+    def test_hub_only(self):
+        # H is a hub: a1..a6, h1..h4 and g repost it. t is engaged by h1..h4 and g.
+        # Engaging pairs: a→H 6, h→H 4, g→H, h→t 4, g→t, y→g, h4→y = 18;
+        # engagers: H 11, t 5, g 1, y 1 → 11 ≥ 9: hubs = {H}.
+        # Removing t leaves one part (everything hangs together through H): the world part,
+        # so all engagers of t are anchored.
+        # - g: y engaged g → established, a voucher at 01:00.
+        # - h4: also engages y, which is no hub → established (voucher at 05:00).
+        # - h1..h3: nobody engaged them and the only account other than t they engage is
+        #   the hub H → `hub-only`, each its own group, arriving 20:00..20:02 — more than 6 h
+        #   after every voucher: unvouched, F = 1, A = 1 → ⅓ each.
+        events = [ix("repost", f"a{j}", "H", at(0, j)) for j in range(1, 7)]
+        events += [ix("repost", f"h{k}", "H", at(0, 10 + k)) for k in range(1, 5)]
+        events += [ix("repost", "g", "H", at(0, 20)), ix("reply", "y", "g", at(0, 30)),
+                   ix("repost", "h4", "y", at(0, 40)),
+                   ix("repost", "g", "t", at(1)), ix("repost", "h4", "t", at(5))]
+        events += [ix("repost", f"h{k}", "t", at(20, k - 1)) for k in range(1, 4)]
+        # t replies to h1 afterwards: t itself engaging h1 does not make h1 established
+        # ("nobody other than v engaged u"). 19 pairs, H still holds 11 ≥ 9.5: hubs {H}.
+        events.append(ix("reply", "t", "h1", at(21)))
+        res, explain = self.run_case(events)
+        third = 1 / 3
+        self.assertVoices(res, "t", {"g": 1.0, "h4": 1.0, "h1": third, "h2": third, "h3": third})
+        groups, established = explain["t"]
+        self.assertEqual(sorted(established), ["g", "h4"])
+        self.assertEqual([(g.kind, g.members) for g in groups],
+                         [("hub-only", ["h1"]), ("hub-only", ["h2"]), ("hub-only", ["h3"])])
+        counted = r.counted_interactions(events, AS_OF)
+        node = r.accounts_in_order(counted)
+        is_hub = r.hubs(r.build_edges(counted, AS_OF, node), len(node))
+        self.assertEqual([a for a, k in node.items() if is_hub[k]], ["H"])
+        # Without hub-only, h1..h3 are established: ω = 1.
+        res, _ = self.run_case(events, defences=("closed-clusters", "bursts", "devoted"))
+        self.assertVoices(res, "t", {"h1": 1.0, "h2": 1.0, "h3": 1.0})
+
+    def test_not_in_world(self):
+        # Two components: the world {w0..w5, hub} (7 accounts) and {t, p, q, z, o} (5).
+        # t is not in the world, so every part around t is closed — even p's part {p, q}
+        # (q replied to p), which is larger than the others.
+        # - p is the only engager of t in its part: a `closed cluster` group with one member,
+        #   i.e. a group of one; p reposted t at 08:00 and again at 10:00 (span 7,200 s), so
+        #   with `devoted` it joins the devoted group (alone there), arriving at 08:00.
+        #   [Reading of "a group of one": a group with one member, whatever the part's size.]
+        # - z (10:10) and o (10:20) are blank: `alone`, clock hour 10.
+        # No established engager → no voucher. F = 2 hours (8, 10), A(2) = 2:
+        # devoted credit 1 → ω(p) = 1; hour 10 holds two groups → ½ each.
+        events = [ix("repost", f"w{k}", "hub", at(0, k)) for k in range(6)]
+        events += [ix("reply", "q", "p", at(1)), ix("repost", "p", "t", at(8)),
+                   ix("repost", "p", "t", at(10)), ix("repost", "z", "t", at(10, 10)),
+                   ix("repost", "o", "t", at(10, 20))]
+        res, explain = self.run_case(events)
+        self.assertVoices(res, "t", {"p": 1.0, "z": 0.5, "o": 0.5})
+        groups, established = explain["t"]
+        self.assertEqual(established, [])
+        self.assertEqual([(g.kind, g.members) for g in groups],
+                         [("devoted", ["p"]), ("alone", ["z"]), ("alone", ["o"])])
+        # Without devoted, p's group stays a `closed cluster` (its part has 2 accounts).
+        _, explain = self.run_case(events, defences=("closed-clusters", "hub-only", "bursts"))
+        self.assertEqual([(g.kind, g.members) for g in explain["t"][0]],
+                         [("closed cluster", ["p"]), ("alone", ["z"]), ("alone", ["o"])])
+
+    def test_world_needs_a_unique_largest_component(self):
+        self.assertEqual(r.world_component([3, 5, 2]), 1)
+        self.assertIsNone(r.world_component([3, 5, 5]))
+        # Two components of 2 accounts: no world, so a's engager is closed even though
+        # removing a leaves one part: a star of b → a, d → c. Voices stay 1 here (one group
+        # per target, F = 1, A = 1), but neither engager is established.
+        explain = {}
+        r.score_all([ix("repost", "b", "a", at(1)), ix("repost", "d", "c", at(1))],
+                    as_of_ms=AS_OF, params=defended(), explain=explain)
+        self.assertEqual(explain["a"][1], [])
+        self.assertEqual([g.kind for g in explain["a"][0]], ["alone"])
+
+    def test_hubs_half_and_ties(self):
+        # Engaging pairs: a has 4 engagers, b 3, c 3, d 2 → 12 pairs. Taking a (4) holds
+        # 4 < 6, then b (3) holds 7 ≥ 6: stop; c has as many engagers as b → hub too.
+        pairs = ([(f"u{k}", "a") for k in range(4)] + [(f"v{k}", "b") for k in range(3)]
+                 + [(f"w{k}", "c") for k in range(3)] + [(f"z{k}", "d") for k in range(2)])
+        events = [ix("repost", u, v) for u, v in pairs]
+        counted = r.counted_interactions(events, T)
+        node = r.accounts_in_order(counted)
+        is_hub = r.hubs(r.build_edges(counted, T, node), len(node))
+        self.assertEqual(sorted(a for a, k in node.items() if is_hub[k]), ["a", "b", "c"])
+        # Exactly half: a 3 engagers, b 2, c 1 → 6 pairs; taking a holds 3 = 6/2: hubs {a}.
+        events = ([ix("repost", f"u{k}", "a") for k in range(3)]
+                  + [ix("repost", f"v{k}", "b") for k in range(2)] + [ix("repost", "w", "c")])
+        counted = r.counted_interactions(events, T)
+        node = r.accounts_in_order(counted)
+        is_hub = r.hubs(r.build_edges(counted, T, node), len(node))
+        self.assertEqual(sorted(a for a, k in node.items() if is_hub[k]), ["a"])
+
+
+class PartsAgainstBruteForce(unittest.TestCase):
+    """§4a: the parts of G − v found by the low-point DFS equal those found by removing v."""
+
+    def test_random_graphs(self):
+        rng = random.Random(20240607)
+        for trial in range(300):
+            n = rng.randint(1, 25)
+            density = rng.choice([0.05, 0.1, 0.2, 0.4])
+            edges = {}
+            for u in range(n):
+                for v in range(n):
+                    if u != v and rng.random() < density / 2:
+                        edges[(u, v)] = None
+            adj = r.partner_graph(edges, n)
+            df = r.depth_first(adj)
+            for v in range(n):
+                sizes, part_of = r.parts_around(df, v)
+                brute = self.brute_parts(adj, v)
+                self.assertEqual(sorted(sizes.values()), sorted(len(p) for p in brute),
+                                 msg=f"trial {trial} v {v}")
+                for u in adj[v]:
+                    mine = [p for p in brute if u in p][0]
+                    self.assertEqual(sizes[part_of(u)], len(mine))
+                    for w in adj[v]:
+                        self.assertEqual(part_of(u) == part_of(w), w in mine)
+            # components
+            seen = {}
+            for s in range(n):
+                if s not in seen:
+                    comp = self.reach_from(adj, s, None)
+                    for w in comp:
+                        seen[w] = len(comp)
+            for s in range(n):
+                self.assertEqual(df.comp_size[df.comp[s]], seen[s])
+
+    @staticmethod
+    def reach_from(adj, s, removed):
+        stack, seen = [s], {s}
+        while stack:
+            a = stack.pop()
+            for b in adj[a]:
+                if b != removed and b not in seen:
+                    seen.add(b)
+                    stack.append(b)
+        return seen
+
+    def brute_parts(self, adj, v):
+        parts, seen = [], set()
+        for u in adj[v]:
+            if u not in seen:
+                p = self.reach_from(adj, u, v)
+                seen |= p
+                parts.append(p)
+        return parts
+
+    def test_deep_path_no_recursion(self):
+        # A path of 200,000 accounts: the DFS is iterative (no recursion limit); every
+        # inner node separates two parts.
+        n = 200_000
+        edges = {(k, k + 1): None for k in range(n - 1)}
+        df = r.depth_first(r.partner_graph(edges, n))
+        sizes, part_of = r.parts_around(df, 1000)
+        self.assertEqual(sorted(sizes.values()), [1000, n - 1001])
+
+
+class CommandLine(unittest.TestCase):
+
+    def test_options(self):
+        self.assertEqual(r.parse_duration("30d"), 30 * DAY)
+        self.assertEqual(r.parse_duration("1.5h"), 1.5 * HOUR)
+        self.assertEqual(r.parse_half_lives("30d"), (30 * DAY,))
+        self.assertEqual(r.parse_half_lives("30d,1d,2h,90m,1w"),
+                         (30 * DAY, DAY, 2 * HOUR, 90 * MINUTE, 7 * DAY))
+        self.assertEqual(r.parse_defences("all"), r.DEFENCES)
+        self.assertEqual(r.parse_defences("none"), ())
+        self.assertEqual(r.parse_defences("bursts,devoted"), ("bursts", "devoted"))
+        for bad in ("30", "x", "1d,2d"):
+            with self.assertRaises(Exception):
+                r.parse_half_lives(bad)
+        with self.assertRaises(Exception):
+            r.parse_defences("bursts,sybils")
+
+    def test_main_prints_tsv(self):
+        import contextlib
+        import io
+        lines = "1 2 100 RT\n3 2 200 RE\n2 3 300 MT\n"
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "h.txt")
+            with open(path, "w") as f:
+                f.write(lines)
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out):
+                r.main([path, "--top", "2", "--weights", "1,0,0,0,0", "--half-lives", "30d",
+                        "--recent-share", "0", "--defences", "none"])
+        rows = out.getvalue().splitlines()
+        self.assertEqual(rows[0].split("\t"), ["rank", "account", "score", *r.SIGNALS])
+        self.assertEqual(len(rows), 3)
+        rank, account, score, reach = rows[1].split("\t")[:4]
+        # 2 is engaged by 1 (200 s before T = 300 s) and 3 (100 s before):
+        # reach = 2^(−200/2,592,000) + 2^(−100/2,592,000) ≈ 1.99992.
+        self.assertEqual((rank, account), ("1", "2"))
+        self.assertEqual(reach, f"{2 ** (-200 / 2_592_000) + 2 ** (-100 / 2_592_000):.4f}")
+        self.assertEqual(reach, "1.9999")
 
 
 if __name__ == "__main__":
