@@ -87,7 +87,8 @@ final class AttackCommand implements Callable<Integer> {
         if (table.lastInteractionMillis() == Long.MIN_VALUE) {
             throw new Renown.UserError("no interactions between two different accounts to attack", 1);
         }
-        ScoringParameters parameters = scoring.parameters();
+        // Calibrated on the clean data, as score would; the attack does not get to move the weights.
+        ScoringParameters parameters = scoring.calibrated(table, table.lastInteractionMillis(), err).parameters();
         AccountKey victim;
         if (target != null) {
             OptionalInt a = table.accounts().lookup(target);

@@ -1,5 +1,7 @@
 package dev.renown.cli;
 
+import dev.renown.core.score.ScoringParameters;
+
 import dev.renown.store.Backfill;
 import dev.renown.store.Store;
 import picocli.CommandLine;
@@ -73,7 +75,10 @@ final class BackfillCommand implements Callable<Integer> {
         int written;
         try (Progress progress = new Progress(err, () -> String.format(Locale.ROOT, "backfilling %s (%d of %d days)",
                 start.plusDays(current[0]), current[0] + 1, total))) {
-            written = new Backfill(store, scoring.parameters()).run(start, end, missingOnly, run, i -> current[0] = i);
+            ScoringParameters base = scoring.params != null || !scoring.priors ? scoring.parameters()
+                    : dev.renown.core.validation.Calibrator.priors(scoring.parameters());
+            written = new Backfill(store, base, scoring.params != null || scoring.priors)
+                    .run(start, end, missingOnly, run, i -> current[0] = i);
         }
         store.finishRun(run, String.format(Locale.ROOT, "%d day(s) from %s to %s in %.1f s", written, start, end,
                 (System.nanoTime() - t0) / 1e9));

@@ -83,7 +83,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.println();
         try (Store store = setup.store.open()) {
-            ServeCommand.serve(store, setup.scoring.parameters(), server.config(), out, err);
+            ServeCommand.serve(store, setup.scoring.parameters(), setup.scoring.params != null || setup.scoring.priors,
+                    server.config(), out, err);
         }
         return exit;
     }

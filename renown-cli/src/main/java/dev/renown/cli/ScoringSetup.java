@@ -79,13 +79,17 @@ final class ScoringSetup {
         return table.withTopic(topic);
     }
 
-    /** Scores the interactions in the store, in the window before the as-of time. */
+    /**
+     * Scores the interactions in the store, in the window before the as-of time, with the
+     * calibration stored for that day (written by backfill), or calibrated now when there is none.
+     */
     private Scored loadStore(PrintWriter err) throws IOException {
         long start = System.nanoTime();
         ScoringParameters parameters = scoring.parameters();
         EventTable table;
         long asOf;
         String url;
+        Calibrator.Calibration calibration;
         try (Store s = store.open()) {
             url = s.url();
             OptionalLong last = s.lastInteractionMillis();
@@ -94,14 +98,23 @@ final class ScoringSetup {
                         + "or score a file with --input", 1);
             }
             asOf = scoring.asOf != null ? scoring.asOf.toEpochMilli() : last.getAsLong();
-            long from = asOf - parameters.window().toMillis();
+            java.time.LocalDate day = java.time.Instant.ofEpochMilli(asOf).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+            java.util.Optional<dev.renown.store.StoredCalibration> stored = scoring.params == null && !scoring.priors
+                    ? s.calibration(day) : java.util.Optional.empty();
+            // Calibrating reads folds reaching back up to three horizons before the window.
+            long from = asOf - parameters.window().toMillis() - (stored.isPresent() || scoring.params != null
+                    || scoring.priors ? 0 : Calibrator.FOLDS * 30L * 86_400_000L);
             try (Progress progress = new Progress(err, () -> "reading interactions from " + url)) {
                 table = onTopic(s.load(from, asOf));
             }
+            calibration = stored.isPresent()
+                    ? new Calibrator.Calibration(Calibrator.decode(stored.get().parameters(), parameters),
+                            stored.get().fitted(), "in force since " + stored.get().day() + ", " + stored.get().reason(),
+                            null, null)
+                    : scoring.calibrated(table, asOf, err);
         }
-        long loadedAt = System.nanoTime();
-        Calibrator.Calibration calibration = scoring.calibrated(table, asOf, err);
         reportCalibration(calibration, err);
+        long loadedAt = System.nanoTime();
         ScoreBoard board;
         try (Progress progress = new Progress(err, () -> "scoring " + String.format(Locale.ROOT, "%,d", table.size())
                 + " interactions")) {

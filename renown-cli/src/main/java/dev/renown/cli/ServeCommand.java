@@ -32,17 +32,19 @@ final class ServeCommand implements Callable<Integer> {
     ServerOptions server = new ServerOptions();
 
     @Option(names = "--params", paramLabel = "FILE",
-            description = "Signal weights (JSON, as written by renown fit) for scores the server recomputes.")
+            description = "Signal weights and timescales (JSON, as written by renown fit) for every day served and "
+                    + "recomputed, instead of the calibration stored for each day.")
     Path params;
 
     @Override
     public Integer call() throws Exception {
         ScoringParameters parameters = ScoringParameters.defaults();
         if (params != null) {
-            parameters = parameters.withSignalWeights(ParameterFile.readSignalWeights(params));
+            parameters = ParameterFile.read(params, parameters);
         }
         try (Store s = store.open()) {
-            return serve(s, parameters, server.config(), spec.commandLine().getOut(), spec.commandLine().getErr());
+            return serve(s, parameters, params != null, server.config(), spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
         }
     }
 
@@ -50,9 +52,9 @@ final class ServeCommand implements Callable<Integer> {
      * Serves until the process is asked to stop (Ctrl+C, SIGTERM), then stops the server before
      * the store is closed.
      */
-    static int serve(Store store, ScoringParameters parameters, ServerConfig config, PrintWriter out, PrintWriter err)
-            throws IOException, InterruptedException {
-        RenownServer server = new RenownServer(store, parameters, config);
+    static int serve(Store store, ScoringParameters parameters, boolean fixed, ServerConfig config, PrintWriter out,
+                     PrintWriter err) throws IOException, InterruptedException {
+        RenownServer server = new RenownServer(store, parameters, fixed, config);
         try {
             server.start();
         } catch (RuntimeException e) {

@@ -33,9 +33,10 @@ final class TextOutput {
 
     void header(ScoreBoard board) {
         Duration window = board.parameters().window();
-        out.printf(Locale.ROOT, "%,d accounts scored from %,d interactions, as of %s (window %s, half-life %s)%n",
+        out.printf(Locale.ROOT, "%,d accounts scored from %,d interactions, as of %s (window %s)%n",
                 board.size(), board.graph().interactionCount(), time(board.asOfMillis()),
-                TimeArguments.describe(window), TimeArguments.describe(board.parameters().halfLife()));
+                TimeArguments.describe(window));
+        out.println("parameters: " + EvaluationOutput.describe(board.parameters()));
     }
 
     void table(List<AccountScore> scores, double[] weights) {
@@ -55,7 +56,7 @@ final class TextOutput {
             }
         }
         if (unweighted.length() > 0) {
-            out.println("Weight 0, so no points: " + unweighted + " (the fitted defaults, see docs/validation.md; "
+            out.println("Weight 0, so no points: " + unweighted + " (as calibrated, see docs/scoring.md section 6; "
                     + "--params sets others). Their values are in every explanation.");
         }
     }

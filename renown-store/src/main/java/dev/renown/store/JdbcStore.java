@@ -282,6 +282,66 @@ abstract class JdbcStore implements Store {
     }
 
     @Override
+    public void saveCalibration(StoredCalibration k) {
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM calibrations WHERE day = ?");
+                 PreparedStatement p = c.prepareStatement("INSERT INTO calibrations (day, fitted, parameters, reason, "
+                         + "run_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                d.setDate(1, java.sql.Date.valueOf(k.day()));
+                d.executeUpdate();
+                p.setDate(1, java.sql.Date.valueOf(k.day()));
+                p.setBoolean(2, k.fitted());
+                p.setString(3, k.parameters());
+                p.setString(4, k.reason());
+                p.setLong(5, k.runId());
+                p.setTimestamp(6, Timestamp.from(k.createdAt()));
+                p.executeUpdate();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot record a calibration in " + url, e);
+        }
+    }
+
+    @Override
+    public Optional<StoredCalibration> calibration(LocalDate day) {
+        try (Connection c = connection(); PreparedStatement p = c.prepareStatement("SELECT day, fitted, parameters, "
+                + "reason, run_id, created_at FROM calibrations WHERE day <= ? ORDER BY day DESC LIMIT 1")) {
+            p.setDate(1, java.sql.Date.valueOf(day));
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(calibration(r)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read calibrations from " + url, e);
+        }
+    }
+
+    @Override
+    public List<StoredCalibration> calibrations() {
+        List<StoredCalibration> all = new ArrayList<>();
+        try (Connection c = connection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT day, fitted, parameters, reason, run_id, created_at FROM calibrations ORDER BY day")) {
+            while (r.next()) {
+                all.add(calibration(r));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read calibrations from " + url, e);
+        }
+        return all;
+    }
+
+    private static StoredCalibration calibration(ResultSet r) throws SQLException {
+        return new StoredCalibration(r.getDate(1).toLocalDate(), r.getBoolean(2), r.getString(3), r.getString(4),
+                r.getLong(5), r.getTimestamp(6).toInstant());
+    }
+
+    @Override
     public void saveSnapshots(LocalDate day, ScoreBoard board, long runId) {
         ColumnBatch rows = new ColumnBatch(SNAPSHOT_TYPES);
         for (int i = 0; i < board.size(); i++) {

@@ -82,6 +82,15 @@ public interface Store extends AutoCloseable {
 
     List<RunRecord> runs();
 
+    /** Writes (or replaces) the calibration of its day. */
+    void saveCalibration(StoredCalibration calibration);
+
+    /** The latest calibration made on or before {@code day}, if any. */
+    Optional<StoredCalibration> calibration(LocalDate day);
+
+    /** Every calibration, by day. */
+    List<StoredCalibration> calibrations();
+
     /** Writes (or replaces) the snapshot of every scored account for {@code day}. */
     void saveSnapshots(LocalDate day, ScoreBoard board, long runId);
 

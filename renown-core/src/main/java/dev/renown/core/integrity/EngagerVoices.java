@@ -354,6 +354,14 @@ public final class EngagerVoices {
         return group[e] < 0;
     }
 
+    /**
+     * Whether in-edge {@code e}'s engager is established or in a group an established engager
+     * vouched for (always true without the bursts defence).
+     */
+    public boolean isVouched(int e) {
+        return group[e] < 0 || groupVouched[group[e]];
+    }
+
     /** The group of in-edge {@code e}'s engager, or -1 when it is established. */
     public int group(int e) {
         return group[e];

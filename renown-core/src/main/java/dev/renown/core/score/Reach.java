@@ -8,14 +8,18 @@ import dev.renown.core.integrity.EngagerVoices;
  * latest engagement is and by its voice, at two timescales.
  * <pre>
  *   R_h(v)   = Σ_{u→v} ω(u,v) · 2^(−age(u,v)/h)
- *   reach(v) = (1 + R_h(v))^(1−μ) · (1 + R_{h_s}(v))^μ − 1
+ *   S(v)     = Σ_{u→v, u vouched} ω(u,v) · 2^(−age(u,v)/h_s)
+ *   reach(v) = (1 + R_h(v))^(1−μ) · (1 + S(v))^μ − 1
  * </pre>
  * where {@code age(u,v)} is the age of {@code u}'s latest repost, quote, reply, mention or like of
  * {@code v} ({@link InteractionGraph#recency(int, double)}), {@code h} reach's half-life, {@code h_s}
  * its short half-life and {@code μ} the share of reach's doublings counted at the short one
  * ({@link ScoringParameters#recentShare()}), so that
- * {@code log₂(1 + reach) = (1 − μ)·log₂(1 + R_h) + μ·log₂(1 + R_{h_s})}: how large the audience is
+ * {@code log₂(1 + reach) = (1 − μ)·log₂(1 + R_h) + μ·log₂(1 + S)}: how large the audience is
  * and how much of it is active now, each in doublings. With {@code μ = 0}, reach is {@code R_h}.
+ * The recent part {@code S} counts only engagers that are established or whose group was vouched
+ * for ({@link EngagerVoices#isVouched}): momentum cannot be bought from accounts nobody vouches
+ * for — a burst of them may add one voice to the audience, but not a doubling of its activity.
  * {@code ω(u,v)} is the engager's voice ({@link EngagerVoices}: 1 for an established engager, less
  * for one tied to nothing but {@code v} and arriving with many like it).
  *
@@ -26,7 +30,7 @@ import dev.renown.core.integrity.EngagerVoices;
  * engaged is one person.
  *
  * <p>Contributions: engager {@code u}'s part of {@code reach(v)} is proportional to its part in
- * the doublings, {@code c_u = ω·[(1−μ)·2^(−age/h)/(1 + R_h) + μ·2^(−age/h_s)/(1 + R_{h_s})]}
+ * the doublings, {@code c_u = ω·[(1−μ)·2^(−age/h)/(1 + R_h) + μ·[u vouched]·2^(−age/h_s)/(1 + S)]}
  * ({@code ω·2^(−age/h)} when {@code μ = 0}), scaled so that the parts add up to the value.
  */
 public final class Reach implements Signal {
@@ -62,7 +66,7 @@ public final class Reach implements Signal {
             for (int e = g.inStart(v); e < g.inEnd(v); e++) {
                 double w = voices.voice(e);
                 sumLasting += w * g.recency(e, halfLifeSeconds);
-                if (recentShare > 0) {
+                if (recentShare > 0 && voices.isVouched(e)) {
                     sumRecent += w * g.recency(e, recentHalfLifeSeconds);
                 }
             }
@@ -79,7 +83,7 @@ public final class Reach implements Signal {
         double sumRecent = 0;
         for (int e = g.inStart(v); e < g.inEnd(v); e++) {
             sumLasting += g.recency(e, halfLifeSeconds);
-            sumRecent += recentShare > 0 ? g.recency(e, recentHalfLifeSeconds) : 0;
+            sumRecent += recentShare > 0 ? g.recency(e, recentHalfLifeSeconds) : 0; // every engager counted in full
         }
         return recentShare == 0 ? sumLasting
                 : Math.pow(1 + sumLasting, 1 - recentShare) * Math.pow(1 + sumRecent, recentShare) - 1;
@@ -90,7 +94,7 @@ public final class Reach implements Signal {
         return lasting[v];
     }
 
-    /** {@code R_{h_s}(v)}: engagers at the short half-life (0 when {@code μ = 0}). */
+    /** {@code S(v)}: vouched engagers at the short half-life (0 when {@code μ = 0}). */
     public double recent(int v) {
         return recent[v];
     }
@@ -125,7 +129,8 @@ public final class Reach implements Signal {
         if (recentShare == 0) {
             return w * g.recency(e, halfLifeSeconds);
         }
+        double momentum = voices.isVouched(e) ? g.recency(e, recentHalfLifeSeconds) : 0;
         return w * ((1 - recentShare) * g.recency(e, halfLifeSeconds) / (1 + lasting[v])
-                + recentShare * g.recency(e, recentHalfLifeSeconds) / (1 + recent[v]));
+                + recentShare * momentum / (1 + recent[v]));
     }
 }

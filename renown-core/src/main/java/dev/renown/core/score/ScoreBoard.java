@@ -400,11 +400,23 @@ public final class ScoreBoard {
         switch (kind) {
             case REACH: {
                 int engagers = 0;
+                double voiced = 0;
                 for (int e = graph.inStart(v); e < graph.inEnd(v); e++) {
                     engagers += graph.hasEngagement(e) ? 1 : 0;
+                    voiced += graph.hasEngagement(e) ? voices.voice(e) : 0;
                 }
-                return String.format(Locale.ROOT, "%,d distinct accounts engaged; %,.1f after weighting each by "
-                        + "the recency of its latest engagement", engagers, value);
+                Reach reach = (Reach) signal(kind);
+                String voicesPart = voiced < engagers - 1e-9
+                        ? String.format(Locale.ROOT, ", counting as %,.1f voices", voiced) : "";
+                if (parameters.recentShare() == 0) {
+                    return String.format(Locale.ROOT, "%,d distinct accounts engaged%s; %,.1f after weighting each "
+                            + "by the recency of its latest engagement", engagers, voicesPart, value);
+                }
+                return String.format(Locale.ROOT, "%,d distinct accounts engaged%s; %,.1f of them at a %s half-life "
+                        + "and %,.1f at %s, whose doublings count %.0f%% and %.0f%%", engagers, voicesPart,
+                        reach.lasting(v), duration(parameters.halfLife(SignalKind.REACH)), reach.recent(v),
+                        duration(parameters.recentHalfLife()), 100 * (1 - parameters.recentShare()),
+                        100 * parameters.recentShare());
             }
             case AMPLIFICATION: {
                 int amplifiers = 0;
@@ -446,6 +458,14 @@ public final class ScoreBoard {
             default:
                 throw new AssertionError(kind);
         }
+    }
+
+    /** {@code 30d}, {@code 6h}, or ISO-8601 for anything else. */
+    static String duration(java.time.Duration d) {
+        if (d.toMillis() % 86_400_000L == 0) {
+            return d.toDays() + "d";
+        }
+        return d.toMillis() % 3_600_000L == 0 ? d.toHours() + "h" : d.toString();
     }
 
     private static String trim(double x) {

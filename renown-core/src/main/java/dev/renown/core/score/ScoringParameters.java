@@ -50,20 +50,19 @@ public record ScoringParameters(
     public static final double TOLERANCE_DEFAULT = 1e-7;
     public static final double PRIOR_POSTS_DEFAULT = 1.0;
     public static final double SATURATION_BITS_DEFAULT = 20.0;
-    public static final double RECENT_SHARE_DEFAULT = 0.0;
+    /** Reach's doublings counted at the short half-life, in the priors. */
+    public static final double RECENT_SHARE_DEFAULT = 0.5;
     public static final Duration RECENT_HALF_LIFE_DEFAULT = Duration.ofDays(1);
 
     /** Weights of repost, quote, reply, mention, like, follow. */
     private static final double[] KIND_WEIGHTS_DEFAULT = {1.0, 1.0, 1.0, 0.5, 0.25, 0.1};
     /**
-     * Weights of reach, amplification, network impact, conversation, outreach: the output of
-     * {@code renown fit --input data/demo/higgs-activity_time.txt.gz --split 2012-07-04 --horizon 1d
-     * --folds 2}, recorded in {@code docs/default-weights.json} — fitted on interactions before
-     * 4 July 2012 only, never on a period the evaluation tests. Amplification, network impact and
-     * outreach come out at zero there: they did not help predict who gets engaged next, so by
-     * default they are shown in every breakdown but earn no points.
+     * Weights of reach, amplification, network impact, conversation, outreach: the documented
+     * priors ({@link dev.renown.core.validation.Calibrator}), used when the data has too little
+     * history to fit them on. Out of the box, scoring replaces them by weights fitted on the data's
+     * own past whenever it can.
      */
-    private static final double[] SIGNAL_WEIGHTS_DEFAULT = {0.9875, 0.0, 0.0, 0.0125, 0.0};
+    private static final double[] SIGNAL_WEIGHTS_DEFAULT = {0.9, 0.0, 0.0, 0.1, 0.0};
 
     public ScoringParameters {
         requirePositive(window, "window");
@@ -110,7 +109,10 @@ public record ScoringParameters(
         }
     }
 
-    /** The defaults, every defence on, using every available processor. */
+    /**
+     * The defaults — the documented priors for weights and timescales, every defence on — using
+     * every available processor.
+     */
     public static ScoringParameters defaults() {
         return new ScoringParameters(WINDOW_DEFAULT, uniform(HALF_LIFE_DEFAULT), KIND_WEIGHTS_DEFAULT,
                 SIGNAL_WEIGHTS_DEFAULT, DAMPING_DEFAULT, MAX_ITERATIONS_DEFAULT, TOLERANCE_DEFAULT,

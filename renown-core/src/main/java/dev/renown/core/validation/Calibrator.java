@@ -40,8 +40,8 @@ public final class Calibrator {
     public static final int MIN_ENGAGED = 100;
     public static final double PRIOR_REACH = 0.9;
     public static final double PRIOR_CONVERSATION = 0.1;
-    public static final double PRIOR_RECENT_SHARE = 0.5;
-    public static final Duration PRIOR_RECENT_HALF_LIFE = Duration.ofDays(1);
+    public static final double PRIOR_RECENT_SHARE = ScoringParameters.RECENT_SHARE_DEFAULT;
+    public static final Duration PRIOR_RECENT_HALF_LIFE = ScoringParameters.RECENT_HALF_LIFE_DEFAULT;
     /** Grid step of the fit's weight search. */
     public static final double STEP = 0.2;
 
@@ -133,6 +133,66 @@ public final class Calibrator {
             usable++;
         }
         return usable;
+    }
+
+    /**
+     * The weights and timescales of {@code p} as one line:
+     * {@code weights=0.9,0,0,0.1,0 half_lives=P30D,P30D,P30D,P30D,P30D recent_share=0.5 recent_half_life=P1D}
+     * (signals in {@link SignalKind} order, durations in ISO-8601), read back by {@link #decode}.
+     */
+    public static String encode(ScoringParameters p) {
+        StringBuilder b = new StringBuilder("weights=");
+        double[] w = p.signalWeights();
+        for (int s = 0; s < w.length; s++) {
+            b.append(s == 0 ? "" : ",").append(w[s]);
+        }
+        b.append(" half_lives=");
+        Duration[] h = p.halfLives();
+        for (int s = 0; s < h.length; s++) {
+            b.append(s == 0 ? "" : ",").append(h[s]);
+        }
+        return b.append(" recent_share=").append(p.recentShare()).append(" recent_half_life=")
+                .append(p.recentHalfLife()).toString();
+    }
+
+    /** {@code base} with the weights and timescales {@link #encode} wrote. */
+    public static ScoringParameters decode(String text, ScoringParameters base) {
+        ScoringParameters p = base;
+        for (String field : text.trim().split("\\s+")) {
+            int eq = field.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("not a calibration: " + text);
+            }
+            String key = field.substring(0, eq);
+            String[] values = field.substring(eq + 1).split(",");
+            switch (key) {
+                case "weights": {
+                    double[] w = new double[values.length];
+                    for (int i = 0; i < w.length; i++) {
+                        w[i] = Double.parseDouble(values[i]);
+                    }
+                    p = p.withSignalWeights(w);
+                    break;
+                }
+                case "half_lives": {
+                    Duration[] h = new Duration[values.length];
+                    for (int i = 0; i < h.length; i++) {
+                        h[i] = Duration.parse(values[i]);
+                    }
+                    p = p.withHalfLives(h);
+                    break;
+                }
+                case "recent_share":
+                    p = p.withRecentReach(Double.parseDouble(values[0]), p.recentHalfLife());
+                    break;
+                case "recent_half_life":
+                    p = p.withRecentReach(p.recentShare(), Duration.parse(values[0]));
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown calibration field '" + key + "'");
+            }
+        }
+        return p;
     }
 
     /** The folds' splits a calibration used, most recent first. */

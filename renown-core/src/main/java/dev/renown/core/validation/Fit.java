@@ -42,10 +42,12 @@ import java.util.stream.IntStream;
  * {@code σ = √(Σ_f (n_f σ_f)²) / Σ_f n_f} and {@code σ_f} the standard deviation, over
  * {@value #BOOTSTRAP} bootstrap resamples of the fold's accounts, of the difference between the base
  * parameters' ranking and the best baseline — NDCG@100 is decided by a hundred accounts and is some
- * thirty times noisier than Spearman's ρ over all of them, so raw leads are not comparable. The
- * <em>margin</em> is the smaller of the two {@code z}; the fit maximises it, ties broken by the
- * pooled mean of Spearman ρ + NDCG@100: it looks for a score that beats every simple measure on
- * both criteria by as many standard errors as it can, rather than excel at one.
+ * thirty times noisier than Spearman's ρ over all of them, so raw leads are not comparable.
+ * Candidates whose Spearman lead is at least {@value #SPEARMAN_Z} standard errors — that keep up with
+ * the counts on the whole ranking, with confidence — are compared by their NDCG@100 {@code z}: among
+ * them, the one that leads most at the top wins. They all beat every candidate that does not; among
+ * those, the larger of the smaller {@code z} (the <em>margin</em>) wins. Ties are broken by the pooled
+ * mean of Spearman ρ + NDCG@100.
  *
  * <p><b>Search.</b> Coordinate ascent: the weights for the current timescales (a grid of step
  * {@code step} over the simplex, then a pattern search that moves weight between two signals by
@@ -59,6 +61,10 @@ public final class Fit {
     static final int ROUNDS = 3;
     /** Bootstrap resamples behind each fold's standard errors. */
     static final int BOOTSTRAP = 100;
+    /** Standard errors by which a candidate's Spearman lead must clear zero to be judged by its NDCG lead. */
+    static final double SPEARMAN_Z = 2.0;
+    /** Puts every candidate that clears {@link #SPEARMAN_Z} above every one that does not. */
+    private static final double FEASIBLE = 1_000;
     /** Accounts above which the search compares candidates on a weighted sample of a fold. */
     static final int SEARCH_ACCOUNTS = 40_000;
     private static final double[] RECENT_SHARES = {0.25, 0.5, 0.75};
@@ -90,8 +96,9 @@ public final class Fit {
      * @param weights    the fitted signal weights, summing to one, in {@link SignalKind} order
      * @param timescales the fitted timescale of each signal, in {@link SignalKind} order
      * @param parameters the base parameters with those weights and timescales
-     * @param margin     the smaller of the two leads over the best baseline (Spearman ρ, NDCG@100),
-     *                   each averaged over the folds weighted by accounts and divided by its standard error
+     * @param margin     the criterion: {@code 1000 + z_N} when {@code z_ρ ≥ 2}, else {@code min(z_ρ, z_N)},
+     *                   with {@code z} each lead over the best baseline averaged over the folds weighted by
+     *                   accounts and divided by its standard error
      * @param spearmanLead the pooled Spearman lead over the best baseline
      * @param ndcgLead     the pooled NDCG@100 lead over the best baseline
      * @param objective  the same weighted mean over folds of Spearman ρ + NDCG@100 with those weights
@@ -487,11 +494,12 @@ public final class Fit {
     }
 
     /**
-     * {margin, objective, Spearman lead, NDCG lead} from each fold's metrics: with {@code n_f} the
+     * {criterion, objective, Spearman lead, NDCG lead} from each fold's metrics: with {@code n_f} the
      * accounts of fold {@code f}, the pooled leads {@code L = Σ n_f (m_f − m*_f) / Σ n_f} and errors
      * {@code σ = √(Σ (n_f σ_f)²) / Σ n_f} of Spearman's ρ and NDCG@100 ({@code m*} the best baseline's),
-     * {@code margin = min(L_ρ / σ_ρ, L_N / σ_N)} and {@code objective = Σ n_f (ρ_f + N_f) / Σ n_f}.
-     * A zero error counts as a tiny one, so that the lead's sign still decides.
+     * {@code z = L / σ}, {@code criterion = 1000 + z_N} when {@code z_ρ ≥ 2} and {@code min(z_ρ, z_N)}
+     * otherwise, and {@code objective = Σ n_f (ρ_f + N_f) / Σ n_f}. A zero error counts as a tiny one,
+     * so that the lead's sign still decides.
      */
     static double[] judge(double[] spearman, double[] ndcg, double[] bestSpearman, double[] bestNdcg,
                           double[] sigmaSpearman, double[] sigmaNdcg, int[] accounts) {
@@ -513,7 +521,10 @@ public final class Fit {
         ndcgLead /= n;
         double zSpearman = spearmanLead / Math.max(1e-9, Math.sqrt(varianceSpearman) / n);
         double zNdcg = ndcgLead / Math.max(1e-9, Math.sqrt(varianceNdcg) / n);
-        return new double[] {Math.min(zSpearman, zNdcg), sum / n, spearmanLead, ndcgLead};
+        // Keep up with the counts on the whole ranking with confidence, then lead at the top; without
+        // such a candidate, the weaker of the two leads decides.
+        double rank = zSpearman >= SPEARMAN_Z ? FEASIBLE + zNdcg : Math.min(zSpearman, zNdcg);
+        return new double[] {rank, sum / n, spearmanLead, ndcgLead};
     }
 
     private static double nanToZero(double x) {

@@ -26,7 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DefencesTest {
 
     private static final double EPS = 5e-3;
-    private static final ScoringParameters ON = ScoringParameters.defaults().withThreads(1);
+    /** The default defences; reach at one half-life (μ = 0) so that its value counts voices. */
+    private static final ScoringParameters ON = ScoringParameters.defaults().withThreads(1)
+            .withRecentReach(0, ScoringParameters.RECENT_HALF_LIFE_DEFAULT);
     private static final ScoringParameters OFF = ON.withDefences(Defences.none());
 
     private static ScoreBoard score(Events e, ScoringParameters p) {
@@ -201,6 +203,32 @@ class DefencesTest {
         // Without the hub-only defence they are established.
         assertEquals(12.0, reach(score(e, ON.withDefences(Defences.parse("closed-clusters,bursts,devoted"))), "t"),
                 EPS);
+    }
+
+    @Test
+    void momentum_counts_only_vouched_engagers() {
+        // Reach at two timescales, half its doublings at a one-day half-life: a burst of twenty
+        // unvouched accounts adds one voice to the lasting audience and nothing to the recent one.
+        ScoringParameters twoTimescales = ON.withRecentReach(0.5, Duration.ofDays(1));
+        Events e = world();
+        for (int i = 0; i < 20; i++) {
+            e.add("b" + i, REPOST, "t", seconds(i));
+        }
+        ScoreBoard b = score(e, twoTimescales);
+        int t = b.node("t").orElseThrow();
+        dev.renown.core.score.Reach reach = (dev.renown.core.score.Reach) b.signal(SignalKind.REACH);
+        assertEquals(1.0, reach.lasting(t), EPS);
+        assertEquals(0.0, reach.recent(t), 1e-12);
+        // reach = (1 + 1)^0.5 · (1 + 0)^0.5 − 1 = √2 − 1.
+        assertEquals(Math.sqrt(2) - 1, reach(b, "t"), EPS);
+        // With an established engager among them, eight are vouched: lasting 1 + 8 + 1 = 10 voices, recent
+        // counts w0 and the eight vouched ones, each at a recency of 2^(−10 min / 1 day) ≈ 0.9952.
+        e.add("w0", REPOST, "t", seconds(30));
+        b = score(e, twoTimescales);
+        t = b.node("t").orElseThrow();
+        reach = (dev.renown.core.score.Reach) b.signal(SignalKind.REACH);
+        assertEquals(10.0, reach.lasting(t), EPS);
+        assertEquals(9 * Math.pow(2, -11.0 / (24 * 60)), reach.recent(t), 0.02);
     }
 
     @Test

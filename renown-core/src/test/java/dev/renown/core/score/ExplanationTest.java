@@ -51,7 +51,9 @@ class ExplanationTest {
                 .add("fan2", MENTION, "star", Duration.ofDays(40))
                 .add("star", REPLY, "fan1", Duration.ofDays(1))
                 .add("star", REPOST, "other", Duration.ofDays(100)); // outside the window
-        ScoreBoard b = new Scorer(PARAMS).score(e.table(), T0.toEpochMilli());
+        // One half-life and no defences, so that each fan's part is its recency.
+        ScoreBoard b = new Scorer(PARAMS.withRecentReach(0, ScoringParameters.RECENT_HALF_LIFE_DEFAULT)
+                .withDefences(dev.renown.core.integrity.Defences.none())).score(e.table(), T0.toEpochMilli());
         Explanation x = b.explain(b.node("star").orElseThrow(), 5);
         Explanation.SignalEvidence reach = x.signals().get(SignalKind.REACH.ordinal());
         assertEquals("fan1", reach.top().get(0).account().id());

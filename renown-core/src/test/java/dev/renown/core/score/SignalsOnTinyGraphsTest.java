@@ -24,13 +24,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * 0.5, like 0.25, follow 0.1. Damping d = 0.85. Signal weights are fixed here — reach 0.30,
  * amplification 0.15, network impact 0.30, conversation 0.15, outreach 0.10 — so that every signal
  * shows in the hand-computed scores whatever the fitted defaults are. The integrity defences are
- * off: here every engager counts in full (the defences have their own tests, DefencesTest).
+ * off: here every engager counts in full (the defences have their own tests, DefencesTest), and
+ * reach has a single half-life (μ = 0; its two timescales are tested in ReachTimescalesTest).
  */
 class SignalsOnTinyGraphsTest {
 
     private static final double EPS = 1e-6;
     static final ScoringParameters PARAMS = ScoringParameters.defaults().withThreads(1)
-            .withSignalWeights(0.30, 0.15, 0.30, 0.15, 0.10).withDefences(Defences.none());
+            .withSignalWeights(0.30, 0.15, 0.30, 0.15, 0.10).withDefences(Defences.none())
+            .withRecentReach(0, ScoringParameters.RECENT_HALF_LIFE_DEFAULT);
 
     static ScoreBoard score(Events events) {
         return new Scorer(PARAMS).score(events.table(), T0.toEpochMilli());

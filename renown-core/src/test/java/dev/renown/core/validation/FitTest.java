@@ -21,7 +21,8 @@ class FitTest {
         // NDCG lead: (3000·0.10 + 15000·0.01) / 18000 = 450 / 18000 = 0.025.
         // Errors: σ_ρ = 0.001 and 0.002 → √((3000·0.001)² + (15000·0.002)²) / 18000 = √909 / 18000;
         // σ_N = 0.03 and 0.02 → √(90² + 300²) / 18000 = √98100 / 18000.
-        // z_ρ = 60 / √909 = 1.99007…; z_N = 450 / √98100 = 1.43674…: the margin is the NDCG one.
+        // z_ρ = 60 / √909 = 1.99007… < 2: not yet feasible, so the criterion is min(z_ρ, z_N), and
+        // z_N = 450 / √98100 = 1.43674… is the smaller.
         // Objective: (3000·1.10 + 15000·1.13) / 18000 = 20250 / 18000 = 1.125.
         double[] judged = Fit.judge(new double[] {0.40, 0.38}, new double[] {0.70, 0.75},
                 new double[] {0.43, 0.37}, new double[] {0.60, 0.74}, new double[] {0.001, 0.002},
@@ -31,6 +32,16 @@ class FitTest {
         assertEquals(60.0 / 18_000, judged[2], 1e-9);
         assertEquals(450.0 / 18_000, judged[3], 1e-9);
         assertTrue(60 / Math.sqrt(909) > judged[0]);
+    }
+
+    @Test
+    void a_spearman_lead_of_two_standard_errors_makes_the_ndcg_lead_decide() {
+        // As above with fold B's Spearman error halved: σ_ρ = √((3000·0.001)² + (15000·0.001)²) / 18000
+        // = √234 / 18000, z_ρ = 60 / √234 = 3.922… ≥ 2, so the criterion is 1000 + z_N.
+        double[] judged = Fit.judge(new double[] {0.40, 0.38}, new double[] {0.70, 0.75},
+                new double[] {0.43, 0.37}, new double[] {0.60, 0.74}, new double[] {0.001, 0.001},
+                new double[] {0.03, 0.02}, new int[] {3_000, 15_000});
+        assertEquals(1000 + 450 / Math.sqrt(98_100), judged[0], 1e-9);
     }
 
     @Test
