@@ -1,8 +1,8 @@
 /*
  * Renown dashboard: a small single-page app over the JSON API (/api/v1). Pages are hash routes:
  *   #/                          leaderboard (home)
- *   #/leaderboard?network=&topic=
- *   #/account/{network}/{id}    profile: score, breakdown, history, evidence, influence, topics
+ *   #/leaderboard?network=&topic=&flagged=show|hide|only
+ *   #/account/{network}/{id}    profile: score, breakdown, history, evidence, influence, integrity, topics
  *   #/compare?a=net/id&b=net/id two accounts side by side
  *   #/search?q=                 search results
  * Every text from the data is inserted with textContent, never as HTML.
@@ -70,6 +70,16 @@
   }
 
   const PLURAL = { reply: "replies" };
+
+  /** The mark of an account the integrity defences flagged (docs/scoring.md, section 4a). */
+  function flagMark() {
+    return h("span", { class: "flag", title: "Flagged by the integrity defences: enough of its engagers were discounted to take points from its score. Open the account for the evidence." }, "flagged");
+  }
+
+  /** "2012-07-07 23:01 UTC" from an ISO instant. */
+  function when(iso) {
+    return iso.replace("T", " ").slice(0, 16) + " UTC";
+  }
 
   function kinds(counts) {
     return Object.entries(counts || {}).map(([k, n]) => n + " " + (n === 1 ? k : PLURAL[k] || k + "s")).join(", ");
@@ -174,7 +184,7 @@
         await searchPage(params.get("q") || "");
       } else {
         activeNav("leaderboard");
-        await leaderboardPage(params.get("network") || "", params.get("topic") || "");
+        await leaderboardPage(params.get("network") || "", params.get("topic") || "", params.get("flagged") || "show");
       }
     } catch (e) {
       show(failure(e));
@@ -183,7 +193,7 @@
 
   // --- leaderboard -------------------------------------------------------------------------------
 
-  async function leaderboardPage(network, topic) {
+  async function leaderboardPage(network, topic, flagged) {
     const ov = await loadOverview();
     const networkSelect = h("select", { id: "filter-network", "aria-label": "Network" },
       h("option", { value: "" }, "All networks"),
@@ -191,14 +201,19 @@
     const topicSelect = h("select", { id: "filter-topic", "aria-label": "Topic", disabled: ov.topics.length === 0 },
       h("option", { value: "" }, ov.topics.length ? "All topics" : "No topics in this data"),
       ov.topics.map(t => h("option", { value: t, selected: t === topic }, "#" + t)));
+    const flaggedSelect = h("select", { id: "filter-flagged", "aria-label": "Flagged accounts" },
+      [["show", "Show flagged"], ["hide", "Hide flagged"], ["only", "Only flagged"]].map(([v, label]) =>
+        h("option", { value: v, selected: v === flagged }, label)));
     const apply = () => {
       const p = new URLSearchParams();
       if (networkSelect.value) p.set("network", networkSelect.value);
       if (topicSelect.value) p.set("topic", topicSelect.value);
+      if (flaggedSelect.value !== "show") p.set("flagged", flaggedSelect.value);
       location.hash = "#/leaderboard" + (p.toString() ? "?" + p : "");
     };
     networkSelect.addEventListener("change", apply);
     topicSelect.addEventListener("change", apply);
+    flaggedSelect.addEventListener("change", apply);
 
     const body = h("tbody");
     const table = h("table", { id: "leaderboard-table" },
@@ -214,12 +229,13 @@
       const p = new URLSearchParams({ limit: "25" });
       if (network) p.set("network", network);
       if (topic) p.set("topic", topic);
+      if (flagged !== "show") p.set("flagged", flagged);
       if (cursor) p.set("cursor", cursor);
       const data = await api("/leaderboard?" + p);
       for (const row of data.items) {
-        body.append(h("tr", null,
+        body.append(h("tr", { class: row.flagged ? "flagged" : null },
           h("td", { class: "rank" }, int(row.rank)),
-          h("td", null, accountLink(row.account), row.account.display_name && row.account.handle
+          h("td", null, accountLink(row.account), row.flagged ? flagMark() : null, row.account.display_name && row.account.handle
             ? h("div", { class: "muted small" }, row.account.display_name) : null),
           h("td", { class: "hide-phone" }, row.points ? mini(row.points) : h("span", { class: "muted small" }, "topic score")),
           h("td", { class: "num" }, h("span", { class: "pill" }, fmt(row.score)))));
@@ -227,7 +243,10 @@
       shown += data.items.length;
       cursor = data.next_cursor;
       more.hidden = !cursor;
-      count.textContent = shown === 0 ? "No accounts to show." : "Showing " + int(shown) + (topic ? " accounts on #" + topic : " of " + int(network ? ov.networks[network] : ov.accounts_scored) + " scored accounts") + ".";
+      const of = topic ? " accounts on #" + topic : flagged === "only" ? " flagged accounts"
+        : " of " + int(network ? ov.networks[network] : ov.accounts_scored) + " scored accounts";
+      count.textContent = shown === 0 ? (flagged === "only" ? "No flagged accounts." : "No accounts to show.")
+        : "Showing " + int(shown) + of + (flagged === "hide" ? ", flagged accounts hidden" : "") + ".";
     }
     more.addEventListener("click", () => page().catch(e => view.append(failure(e))));
 
@@ -238,7 +257,8 @@
       h("div", { class: "card" },
         h("div", { class: "filters" },
           h("label", null, "Network", networkSelect),
-          h("label", null, "Topic", topicSelect)),
+          h("label", null, "Topic", topicSelect),
+          h("label", null, "Flagged", flaggedSelect)),
         table, count, more, legend()));
     await page();
   }
@@ -247,9 +267,9 @@
 
   async function profilePage(network, id) {
     const base = "/accounts/" + encodeURIComponent(network) + "/" + encodeURIComponent(id);
-    const [account, score, explain, influence, history, topics] = await Promise.all([
+    const [account, score, explain, influence, history, topics, integrity] = await Promise.all([
       api(base), api(base + "/score"), api(base + "/explain?limit=5"), api(base + "/influence?limit=8"),
-      api(base + "/history"), api(base + "/topics")
+      api(base + "/history"), api(base + "/topics"), api(base + "/integrity?limit=10")
     ]);
     document.title = name(account) + " · Renown";
 
@@ -265,8 +285,14 @@
         const sign = d === null ? "" : d > 0.05 ? "▲ +" : d < -0.05 ? "▼ " : "";
         return h("span", { class: cls, title: "change over " + label }, label + ": " + (d === null ? "no data" : sign + fmt(d)));
       }));
+    const integrityCard = integrityPanel(integrity);
+    const flagBadge = integrity.flagged
+      ? h("button", { class: "flag-badge", id: "profile-flag", type: "button", title: "See the integrity evidence",
+        onclick: () => integrityCard.scrollIntoView({ behavior: "smooth", block: "start" }) },
+      "⚑ Flagged · −" + fmt(integrity.points_lost) + " pts")
+      : null;
     const head = h("section", { class: "card span-12 profile", id: "profile" },
-      ring,
+      h("div", { class: "scorebox" }, ring, flagBadge),
       h("div", { class: "who" },
         h("h1", { id: "profile-name" }, name(account)),
         h("div", { class: "sub" }, [account.display_name && account.handle ? account.display_name + " · " : "",
@@ -276,7 +302,11 @@
           h("div", { class: "fact" }, h("b", null, "top " + topShare(score.rank, score.accounts)), h("span", null, "percentile " + pct(score.percentile))),
           account.followers !== null ? h("div", { class: "fact" }, h("b", null, int(account.followers)), h("span", null, "followers")) : null,
           h("div", { class: "fact" }, h("b", null, score.as_of), h("span", null, "as of"))),
-        deltas),
+        deltas,
+        integrity.flagged ? h("p", { class: "flagnote", id: "profile-flag-note" },
+          "The integrity defences took " + fmt(integrity.points_lost) + " points from this account: it would score "
+          + fmt(integrity.score_without_defences) + " if all " + int(integrity.engagers) + " of its engagers counted in full. "
+          + int(integrity.discounted) + " of them were discounted; the evidence is below.") : null),
       h("div", { class: "actions" },
         h("a", { class: "button", id: "compare-link", href: "#/compare?a=" + encodeURIComponent(network + "/" + id) }, "Compare")));
 
@@ -332,8 +362,72 @@
           "#" + t.topic + " · " + fmt(t.score) + " (#" + int(t.rank) + ")")))
         : h("p", { class: "empty" }, "No topics: the data has no hashtags, or this account scored on none."));
 
-    show(h("div", { class: "grid" }, head, breakdown, chartCard, evidence, influenceCard, topicCard));
+    // A flagged account shows its evidence first; otherwise the panel sits with the other details.
+    show(integrity.flagged
+      ? h("div", { class: "grid" }, head, integrityCard, breakdown, chartCard, evidence, influenceCard, topicCard)
+      : h("div", { class: "grid" }, head, breakdown, chartCard, evidence, influenceCard, integrityCard, topicCard));
     drawHistory(chartBox, chartNote, [{ label: name(account), days: history.days }]);
+  }
+
+  const GROUP_KINDS = {
+    "alone": "Alone", "closed-cluster": "Closed cluster", "hub-only": "Hub-only", "devoted": "Devoted"
+  };
+
+  /** Integrity: who the engagers are, what the defences discounted and why (docs/scoring.md, 4a). */
+  function integrityPanel(x) {
+    const card = h("section", { class: "card span-12" + (x.flagged ? " flagged" : ""), id: "integrity" },
+      h("h2", null, "Integrity"),
+      h("div", { class: "facts" },
+        h("div", { class: "fact" }, h("b", { id: "integrity-engagers" }, int(x.engagers)), h("span", null, "engagers")),
+        h("div", { class: "fact" }, h("b", { id: "integrity-established" }, int(x.established)), h("span", null, "established")),
+        h("div", { class: "fact" }, h("b", { id: "integrity-discounted" }, int(x.discounted)), h("span", null, "discounted")),
+        h("div", { class: "fact" }, h("b", { id: "integrity-voices" }, fmt(x.voices)), h("span", null, "voices in all"))),
+      h("p", { class: "muted small" },
+        "Engagers anchored in the network count in full (established). The others — an account tied to the network only "
+        + "through this one, a closed cluster, an account whose only ties are its own engagement of hubs, accounts that "
+        + "come back again and again and engage nothing else — form groups, each worth at most one voice; groups that "
+        + "arrive with no established engager around them share a few voices per hour of arrival, so a bought burst counts "
+        + "as about one voice."));
+    const rule = x.flag_thresholds;
+    const ruleText = "An account is flagged when at least " + int(rule.discounted) + " of its engagers were discounted and the "
+      + "discounts took at least " + fmt(rule.points_lost, 0) + " points.";
+    if (x.flagged) {
+      card.append(h("div", { class: "flagbox", id: "integrity-flag", role: "note" },
+        h("strong", null, "⚑ Flagged. "),
+        int(x.discounted) + " engagers were discounted and the defences took " + fmt(x.points_lost) + " points: the score is "
+        + fmt(x.score) + ", " + fmt(x.score_without_defences) + " without them. " + ruleText));
+    } else {
+      card.append(h("p", { id: "integrity-summary" }, x.discounted === 0 && x.points_lost < 0.005
+        ? "Every engager counts in full: the defences changed nothing here."
+        : "The defences took " + fmt(x.points_lost, 2) + " points (" + fmt(x.score_without_defences) + " without them)"
+        + (x.discounted > 0 ? " and discounted " + int(x.discounted) + " engager" + (x.discounted === 1 ? "" : "s") : "")
+        + "; not flagged. " + ruleText));
+    }
+    if (x.groups.length) {
+      card.append(h("h3", null, "Evidence: the discounted groups"),
+        h("p", { class: "muted small", id: "integrity-groups-note" }, x.groups_total > x.groups.length
+          ? "The " + x.groups.length + " with the largest discount of " + int(x.groups_total) + " groups."
+          : int(x.groups_total) + " group" + (x.groups_total === 1 ? "" : "s") + ", largest discount first."));
+      // Groups found for the same reason share one sentence.
+      const byWhy = new Map();
+      for (const g of x.groups) {
+        if (!byWhy.has(g.why)) byWhy.set(g.why, []);
+        byWhy.get(g.why).push(g);
+      }
+      for (const [why, groups] of byWhy) {
+        card.append(h("div", { class: "why" }, h("p", null, why[0].toUpperCase() + why.slice(1) + "."),
+          h("ul", { class: "groups" }, groups.map(g => h("li", { class: "group", "data-kind": g.kind },
+            h("div", { class: "group-head" },
+              h("span", null, h("span", { class: "chip kind" }, GROUP_KINDS[g.kind] || g.kind), " ",
+                int(g.members) + (g.members === 1 ? " account" : " accounts") + " · arrived " + when(g.arrived)
+                + " · " + (g.vouched ? "vouched for" : "unvouched")),
+              h("span", { class: "muted small", title: "voices the whole group counts for, at most 1" },
+                "counts as " + fmt(g.counts_as, 3))),
+            h("div", { class: "sample" }, g.sample.map(a => accountLink(a)),
+              g.members > g.sample.length ? h("span", { class: "muted small" }, "and " + int(g.members - g.sample.length) + " more") : null))))));
+      }
+    }
+    return card;
   }
 
   function topShare(rank, n) {
@@ -426,7 +520,7 @@
     const card = h("section", { class: "card side" },
       h("div", { class: "profile" },
         h("div", null, h("div", { class: "score-value" }, fmt(score.score)), h("div", { class: "score-label" }, "score")),
-        h("div", { class: "who" }, h("h2", null, accountLink(score.account)),
+        h("div", { class: "who" }, h("h2", null, accountLink(score.account), score.flagged ? flagMark() : null),
           h("div", { class: "muted small" }, "#" + int(score.rank) + " of " + int(score.accounts) + " · as of " + score.as_of))),
       h("div", { class: "breakdown" }, SIGNALS.filter(s => score.signals[s]).map(s => h("div", { class: "signal" + (score.signals[s].weight === 0 ? " off" : "") },
         h("div", { class: "row" }, h("span", { class: "name" }, LABELS[s]), h("span", { class: "muted small" }, fmt(score.signals[s].points, 2) + " pts")),
@@ -443,7 +537,7 @@
       h("p", null, data.items.length ? data.items.length + " found, best score first." : "No scored account has a handle, name or id starting with that.")),
       h("div", { class: "card" }, h("table", { id: "search-results" },
         h("thead", null, h("tr", null, h("th", { class: "rank" }, "#"), h("th", null, "Account"), h("th", { class: "num" }, "Score"))),
-        h("tbody", null, data.items.map(r => h("tr", null, h("td", { class: "rank" }, int(r.rank)), h("td", null, accountLink(r.account)),
+        h("tbody", null, data.items.map(r => h("tr", null, h("td", { class: "rank" }, int(r.rank)), h("td", null, accountLink(r.account), r.flagged ? flagMark() : null),
           h("td", { class: "num" }, h("span", { class: "pill" }, fmt(r.score)))))))));
   }
 

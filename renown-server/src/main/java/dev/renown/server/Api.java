@@ -6,6 +6,7 @@ import dev.renown.core.event.InteractionKind;
 import dev.renown.core.score.AccountScore;
 import dev.renown.core.score.Explanation;
 import dev.renown.core.score.Influence;
+import dev.renown.core.score.Integrity;
 import dev.renown.core.score.Moments;
 import dev.renown.core.score.ScoreBoard;
 import dev.renown.core.score.SignalKind;
@@ -25,6 +26,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -39,6 +41,25 @@ final class Api {
     static final int LIMIT_DEFAULT = 20;
     static final int LIMIT_MAX = 100;
     private static final int HISTORY_DAYS_DEFAULT = 90;
+    private static final int INTEGRITY_GROUPS_DEFAULT = 10;
+
+    /** Which rows of the leaderboard the {@code flagged} parameter keeps. */
+    private enum FlaggedFilter {
+        /** All accounts, flagged or not (the default). */
+        SHOW,
+        /** Only the accounts the integrity defences did not flag. */
+        HIDE,
+        /** Only the flagged accounts. */
+        ONLY;
+
+        boolean keeps(boolean flagged) {
+            return this == SHOW || flagged == (this == ONLY);
+        }
+
+        String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     private final ScoreService service;
     private final Json json;
@@ -128,6 +149,8 @@ final class Api {
         m.put("rank", s.rank());
         m.put("percentile", s.percentile());
         m.put("accounts", view.board().size());
+        m.put("flagged", view.isFlagged(v));
+        m.put("points_lost", view.board().undefendedScore(v) - s.score());
         m.put("signals", signals(view.board(), s));
         Map<String, Object> delta = new LinkedHashMap<>();
         delta.put("day", view.delta(key, s.score(), 0));
@@ -260,6 +283,55 @@ final class Api {
         json.write(ctx, 200, m);
     }
 
+    /**
+     * What the integrity defences found around the account: its engagers, how many count in full,
+     * the discounted groups with their evidence (the {@code limit} with the largest discount), the
+     * points they took and whether that is enough for a flag. Field names follow
+     * {@code renown explain --json}.
+     */
+    void integrity(Context ctx) {
+        AccountKey key = key(ctx);
+        ScoreView view = service.view();
+        int v = scoredNode(view, key);
+        int limit = limit(ctx, INTEGRITY_GROUPS_DEFAULT, LIMIT_MAX);
+        Integrity x = view.board().integrity(v, Integer.MAX_VALUE);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("account", ref(view, v));
+        m.put("as_of", view.day().toString());
+        m.put("score", x.score());
+        m.put("score_without_defences", x.undefended());
+        m.put("points_lost", x.pointsLost());
+        m.put("flagged", x.flagged());
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("points_lost", Integrity.FLAG_POINTS);
+        rule.put("discounted", Integrity.FLAG_ENGAGERS);
+        m.put("flag_thresholds", rule);
+        m.put("engagers", x.engagers());
+        m.put("established", x.established());
+        m.put("discounted", x.discounted());
+        m.put("voices", x.voices());
+        m.put("groups_total", x.groups().size());
+        List<Object> groups = new ArrayList<>();
+        for (Integrity.Group g : x.groups().subList(0, Math.min(limit, x.groups().size()))) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("kind", g.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            one.put("members", g.members());
+            one.put("arrived", Instant.ofEpochMilli(g.arrivalMillis()).toString());
+            one.put("vouched", g.vouched());
+            one.put("counts_as", g.credit());
+            one.put("why", g.why());
+            List<Object> sample = new ArrayList<>();
+            for (AccountKey k : g.sample()) {
+                OptionalInt u = view.node(k);
+                sample.add(u.isPresent() ? ref(view, u.getAsInt()) : keyJson(k));
+            }
+            one.put("sample", sample);
+            groups.add(one);
+        }
+        m.put("groups", groups);
+        json.write(ctx, 200, m);
+    }
+
     private static List<Object> links(ScoreView view, List<Influence.Link> links) {
         List<Object> out = new ArrayList<>();
         for (Influence.Link l : links) {
@@ -301,6 +373,7 @@ final class Api {
         int limit = limit(ctx, LIMIT_DEFAULT, LIMIT_MAX);
         String network = ctx.queryParam("network");
         String topic = ctx.queryParam("topic");
+        FlaggedFilter flagged = flaggedFilter(ctx);
         int offset = cursor(ctx, view);
         List<Object> items = new ArrayList<>(); // one row beyond the page, to know whether more follow
         if (topic != null) {
@@ -314,15 +387,17 @@ final class Api {
                 if (network != null && !network.equals(t.account().network())) {
                     continue;
                 }
-                if (seen++ < offset) {
+                OptionalInt v = view.node(t.account());
+                boolean isFlagged = v.isPresent() && view.isFlagged(v.getAsInt());
+                if (!flagged.keeps(isFlagged) || seen++ < offset) {
                     continue;
                 }
                 Map<String, Object> one = new LinkedHashMap<>();
                 one.put("rank", t.rank());
-                OptionalInt v = view.node(t.account());
                 one.put("account", v.isPresent() ? ref(view, v.getAsInt())
                         : keyJson(t.account()));
                 one.put("score", t.score());
+                one.put("flagged", isFlagged);
                 items.add(one);
                 if (items.size() > limit) {
                     break;
@@ -336,7 +411,7 @@ final class Api {
                 if (network != null && !network.equals(board.table().accounts().network(board.graph().account(v)))) {
                     continue;
                 }
-                if (seen++ < offset) {
+                if (!flagged.keeps(view.isFlagged(v)) || seen++ < offset) {
                     continue;
                 }
                 items.add(row(view, v));
@@ -353,6 +428,7 @@ final class Api {
         m.put("as_of", view.day() == null ? null : view.day().toString());
         m.put("network", network);
         m.put("topic", topic);
+        m.put("flagged", flagged.wireName());
         m.put("items", items);
         m.put("next_cursor", more ? encodeCursor(view, offset + limit) : null);
         json.write(ctx, 200, m);
@@ -364,6 +440,7 @@ final class Api {
         one.put("rank", board.rank(v));
         one.put("account", ref(view, v));
         one.put("score", board.score(v));
+        one.put("flagged", view.isFlagged(v));
         Map<String, Object> points = new LinkedHashMap<>();
         for (SignalKind k : SignalKind.values()) {
             points.put(k.wireName(), board.points(k, v));
@@ -507,6 +584,19 @@ final class Api {
         } catch (NumberFormatException e) {
             throw ApiException.badParameter("limit", "must be a whole number, not '" + text + "'");
         }
+    }
+
+    private static FlaggedFilter flaggedFilter(Context ctx) {
+        String text = ctx.queryParam("flagged");
+        if (text == null) {
+            return FlaggedFilter.SHOW;
+        }
+        for (FlaggedFilter f : FlaggedFilter.values()) {
+            if (f.wireName().equals(text)) {
+                return f;
+            }
+        }
+        throw ApiException.badParameter("flagged", "must be show, hide or only, not '" + text + "'");
     }
 
     private static LocalDate date(Context ctx, String name, LocalDate otherwise) {

@@ -125,6 +125,7 @@ public final class RenownServer implements AutoCloseable {
         get(c, API + "/accounts/{network}/{id}/history", api::history);
         get(c, API + "/accounts/{network}/{id}/explain", api::explain);
         get(c, API + "/accounts/{network}/{id}/influence", api::influence);
+        get(c, API + "/accounts/{network}/{id}/integrity", api::integrity);
         get(c, API + "/accounts/{network}/{id}/topics", api::topics);
         get(c, API + "/leaderboard", api::leaderboard);
         get(c, API + "/search", api::search);

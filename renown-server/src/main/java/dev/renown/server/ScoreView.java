@@ -2,12 +2,14 @@ package dev.renown.server;
 
 import dev.renown.core.event.AccountKey;
 import dev.renown.core.event.EventTable;
+import dev.renown.core.score.Integrity;
 import dev.renown.core.score.ScoreBoard;
 import dev.renown.store.Snapshot;
 import dev.renown.store.TopicScore;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,13 +28,39 @@ import java.util.OptionalInt;
  * @param topics   the day's topic leaders, by topic, best first
  * @param search   the search index
  * @param networks scored accounts per network, most first
+ * @param flagged  the board nodes the integrity defences flagged ({@link Integrity#flagged()}); never
+ *                 changed once the view is built
  */
 record ScoreView(LocalDate day, ScoreBoard board, int[] nodeOf, List<Map<AccountKey, Double>> before,
-                 Map<String, List<TopicScore>> topics, SearchIndex search, Map<String, Integer> networks) {
+                 Map<String, List<TopicScore>> topics, SearchIndex search, Map<String, Integer> networks,
+                 BitSet flagged) {
+
+    /** A view of {@code board}, its flagged accounts found once here, not per request. */
+    ScoreView(LocalDate day, ScoreBoard board, int[] nodeOf, List<Map<AccountKey, Double>> before,
+              Map<String, List<TopicScore>> topics, SearchIndex search, Map<String, Integer> networks) {
+        this(day, board, nodeOf, before, topics, search, networks, flagged(board, nodeOf));
+    }
 
     static ScoreView empty() {
         return new ScoreView(null, null, new int[0], List.of(Map.of(), Map.of(), Map.of()), Map.of(),
-                new SearchIndex(new String[0], new int[0]), Map.of());
+                new SearchIndex(new String[0], new int[0]), Map.of(), new BitSet());
+    }
+
+    /**
+     * The nodes of the accounts {@link ScoreBoard#flagged} lists: one pass over the board's
+     * in-edges, plus the undefended score of each account with enough discounted engagers.
+     */
+    static BitSet flagged(ScoreBoard board, int[] nodeOf) {
+        BitSet nodes = new BitSet(board.size());
+        for (Integrity i : board.flagged(Integer.MAX_VALUE, 0)) {
+            nodes.set(nodeOf[board.table().accounts().find(i.account()).getAsInt()]);
+        }
+        return nodes;
+    }
+
+    /** Whether the integrity defences flagged node {@code v}. */
+    boolean isFlagged(int v) {
+        return flagged.get(v);
     }
 
     /** Scored accounts per network, most first. */

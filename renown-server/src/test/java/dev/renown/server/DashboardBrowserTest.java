@@ -27,6 +27,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -37,8 +38,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,12 +52,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The dashboard in real headless Chromium (Debian {@code chromium} and {@code chromium-driver}),
  * on the shipped demo data (SNAP Higgs, 1-7 July 2012, a snapshot per day): leaderboard, profile
  * with score, chart, breakdown and evidence, click-through to an influencer, search, filters,
- * compare, phone width. Every figure the page shows is checked against the API. Writes
- * {@code target/dashboard-profile.png} and {@code target/dashboard-phone.png}.
+ * compare, phone width, and the integrity flag. Every figure the page shows is checked against
+ * the API. Writes {@code target/dashboard-profile.png}, {@code target/dashboard-phone.png},
+ * {@code target/dashboard-integrity.png} (a flagged profile), {@code target/dashboard-integrity-phone.png}
+ * and {@code target/dashboard-flagged.png} (the leaderboard of flagged accounts).
+ *
+ * <p>So that a flagged account is known to exist, a bought burst is added to the demo data before
+ * the backfill: {@link #SYBILS} fresh accounts that each retweet {@link #TARGET} once, all in the
+ * data's last clock hour, which the defences count as one voice.
  */
 class DashboardBrowserTest {
 
     private static final Path DEMO = Path.of("../data/demo/higgs-activity_time.txt.gz");
+    /** A modest account of the demo data: 8 distinct engagers, the last on 4 July, days before the burst. */
+    private static final String TARGET = "10032";
+    private static final int SYBILS = 300;
+    /** The first sybil's id: above every id of the demo data (the largest is 456,622). */
+    private static final int FIRST_SYBIL = 900_001;
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
@@ -76,6 +91,22 @@ class DashboardBrowserTest {
         try (IngestSession session = store.beginIngest("test:demo", "demo", run)) {
             new SnapActivityReader("snap").read(new Input(DEMO), session, new Rejects());
             session.finish();
+        }
+        // The burst: evenly spread from the start of the clock hour of the last interaction to it.
+        Path burst = dir.resolve("burst.txt");
+        long last = store.lastInteractionMillis().getAsLong() / 1000;
+        long hour = last - last % 3600;
+        long step = (last - hour) / SYBILS;
+        assertTrue(step >= 1, "the demo data ends late enough in its last hour");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < SYBILS; i++) {
+            lines.append(FIRST_SYBIL + i).append(' ').append(TARGET).append(' ').append(hour + step * i).append(" RT\n");
+        }
+        Files.writeString(burst, lines);
+        try (IngestSession session = store.beginIngest("test:burst", "burst", run)) {
+            Rejects rejects = new Rejects();
+            new SnapActivityReader("snap").read(new Input(burst), session, rejects);
+            assertEquals(SYBILS, session.finish().inserted(), "burst rejects: " + rejects.countsByReason());
         }
         new Backfill(store, ScoringParameters.defaults()).run(day(store.firstInteractionMillis().getAsLong()),
                 day(store.lastInteractionMillis().getAsLong()), false, run, i -> { });
@@ -169,7 +200,13 @@ class DashboardBrowserTest {
         wait.until(d -> drawnPixels("#history-chart canvas") > 500);
         assertTrue(browser.findElement(By.id("history-note")).getText().startsWith("7 daily snapshots"),
                 browser.findElement(By.id("history-note")).getText());
-        assertTrue(browser.findElements(By.cssSelector("#explanation .evidence")).size() >= 2);
+        // Evidence for each signal that counts (the weights come from the calibration in force).
+        int counted = 0;
+        for (JsonNode signal : score.get("signals")) {
+            counted += signal.get("weight").asDouble() > 0 ? 1 : 0;
+        }
+        assertTrue(counted >= 1, score.toString());
+        assertEquals(counted, browser.findElements(By.cssSelector("#explanation .evidence")).size());
         assertTrue(browser.findElement(By.id("explanation")).getText().contains(
                 api("/api/v1/accounts/snap/" + leader + "/explain").at("/signals/reach/summary").asText()));
         Path shot = Path.of("target", "dashboard-profile.png");
@@ -232,10 +269,129 @@ class DashboardBrowserTest {
                     "return document.documentElement.scrollWidth - window.innerWidth;");
             assertTrue(overflow <= 0, "no sideways scrolling at phone width: " + overflow + " px too wide");
             Files.write(Path.of("target", "dashboard-phone.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            browser.get(base + "#/account/snap/" + TARGET);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("integrity-flag")));
+            waitForAll("#integrity .group", 10);
+            long flaggedOverflow = (Long) ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - window.innerWidth;");
+            assertTrue(flaggedOverflow <= 0, "the integrity evidence fits a phone: " + flaggedOverflow + " px too wide");
+            Files.write(Path.of("target", "dashboard-integrity-phone.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
             assertNoBrowserErrors();
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 1800));
         }
+    }
+
+    @Test
+    void aFlaggedAccountShowsTheFlagAndItsEvidence() throws IOException {
+        JsonNode x = api("/api/v1/accounts/snap/" + TARGET + "/integrity?limit=10");
+        assertTrue(x.get("flagged").asBoolean(), "the burst is flagged: " + x);
+        assertEquals(SYBILS, x.get("discounted").asInt(), x.toString());
+        assertEquals(SYBILS, x.get("groups_total").asInt(), "each sybil is tied to the network only through its target");
+
+        browser.get(base + "#/account/snap/" + TARGET);
+        WebElement badge = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("profile-flag")));
+        String lost = oneDecimal(x.get("points_lost").asDouble());
+        assertEquals("⚑ Flagged · −" + lost + " pts", badge.getText());
+        assertTrue(browser.findElement(By.id("profile-flag-note")).getText().startsWith(
+                "The integrity defences took " + lost + " points from this account: it would score "
+                        + oneDecimal(x.get("score_without_defences").asDouble())), browser.findElement(By.id("profile-flag-note")).getText());
+        assertEquals(oneDecimal(x.get("score").asDouble()), browser.findElement(By.id("score-value")).getText());
+
+        // The panel: the counts, the flag with its rule, and each group with its evidence.
+        WebElement panel = browser.findElement(By.id("integrity"));
+        assertEquals(String.format(Locale.US, "%,d", x.get("engagers").asInt()), panel.findElement(By.id("integrity-engagers")).getText());
+        assertEquals(String.format(Locale.US, "%,d", x.get("established").asInt()), panel.findElement(By.id("integrity-established")).getText());
+        assertEquals(String.format(Locale.US, "%,d", x.get("discounted").asInt()), panel.findElement(By.id("integrity-discounted")).getText());
+        assertEquals(oneDecimal(x.get("voices").asDouble()), panel.findElement(By.id("integrity-voices")).getText());
+        String flagText = panel.findElement(By.id("integrity-flag")).getText();
+        assertTrue(flagText.startsWith("⚑ Flagged. " + SYBILS + " engagers were discounted and the defences took " + lost + " points"),
+                flagText);
+        assertTrue(flagText.contains("at least 20 of its engagers were discounted and the discounts took at least 3 points"), flagText);
+        assertEquals("The 10 with the largest discount of " + SYBILS + " groups.",
+                panel.findElement(By.id("integrity-groups-note")).getText());
+        List<WebElement> groups = panel.findElements(By.cssSelector(".group"));
+        assertEquals(10, groups.size());
+        for (int i = 0; i < groups.size(); i++) {
+            JsonNode g = x.at("/groups/" + i);
+            String text = groups.get(i).getText().replaceAll("\\s+", " ");
+            assertEquals("alone", groups.get(i).getAttribute("data-kind"));
+            String arrived = g.get("arrived").asText().replace('T', ' ').substring(0, 16) + " UTC";
+            assertTrue(text.startsWith("Alone 1 account · arrived " + arrived + " · unvouched"), text);
+            assertTrue(text.contains("counts as " + String.format(Locale.ROOT, "%.3f", g.get("counts_as").asDouble())), text);
+            List<WebElement> sample = groups.get(i).findElements(By.cssSelector(".sample a"));
+            assertEquals(g.get("sample").size(), sample.size());
+            for (int k = 0; k < sample.size(); k++) {
+                assertEquals(g.at("/sample/" + k + "/id").asText(), sample.get(k).getText());
+            }
+        }
+        String why = x.at("/groups/0/why").asText();
+        assertTrue(panel.getText().contains(Character.toUpperCase(why.charAt(0)) + why.substring(1) + "."), panel.getText());
+        Path shot = Path.of("target", "dashboard-integrity.png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        // A sample account is a link to its own profile.
+        String sybil = x.at("/groups/0/sample/0/id").asText();
+        groups.get(0).findElement(By.cssSelector(".sample a")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("profile-name"), sybil));
+        assertTrue(browser.findElements(By.id("profile-flag")).isEmpty(), "the sybil itself is not flagged");
+        assertNoBrowserErrors();
+    }
+
+    @Test
+    void theLeaderboardMarksFlaggedAccountsAndCanHideThem() throws IOException {
+        Set<String> flagged = new HashSet<>(ids(api("/api/v1/leaderboard?limit=100&flagged=only")));
+        assertTrue(flagged.contains(TARGET), "the burst's target is among the flagged: " + flagged);
+
+        // Every row is marked as the API says (the defences push flagged accounts down, so the
+        // first page may well have none).
+        JsonNode show = api("/api/v1/leaderboard?limit=25");
+        browser.get(base + "#/leaderboard");
+        List<WebElement> rows = waitForAll("#leaderboard-table tbody tr", 25);
+        for (int i = 0; i < 25; i++) {
+            assertEquals(show.at("/items/" + i + "/flagged").asBoolean(),
+                    !rows.get(i).findElements(By.cssSelector(".flag")).isEmpty(), rows.get(i).getText());
+        }
+
+        // Only flagged: every row marked, the target among them.
+        Select control = new Select(browser.findElement(By.id("filter-flagged")));
+        control.selectByValue("only");
+        wait.until(ExpectedConditions.urlContains("flagged=only"));
+        List<String> only = ids(api("/api/v1/leaderboard?limit=25&flagged=only"));
+        wait.until(d -> shownIds().equals(only));
+        assertTrue(only.contains(TARGET) || flagged.size() > 25, only.toString());
+        assertEquals(only.size(), browser.findElements(By.cssSelector("#leaderboard-table tbody tr .flag")).size());
+        Files.write(Path.of("target", "dashboard-flagged.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        // Hide flagged: no row marked, no flagged account listed, the API's page shown.
+        control = new Select(browser.findElement(By.id("filter-flagged")));
+        control.selectByValue("hide");
+        wait.until(ExpectedConditions.urlContains("flagged=hide"));
+        List<String> hidden = ids(api("/api/v1/leaderboard?limit=25&flagged=hide"));
+        wait.until(d -> shownIds().equals(hidden));
+        assertEquals(25, hidden.size());
+        assertTrue(browser.findElements(By.cssSelector("#leaderboard-table .flag")).isEmpty());
+        assertTrue(hidden.stream().noneMatch(flagged::contains), hidden.toString());
+        assertEquals("hide", new Select(browser.findElement(By.id("filter-flagged"))).getFirstSelectedOption().getAttribute("value"));
+        assertTrue(browser.findElement(By.id("leaderboard-count")).getText().endsWith("flagged accounts hidden."),
+                browser.findElement(By.id("leaderboard-count")).getText());
+        assertNoBrowserErrors();
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.get("items").forEach(r -> ids.add(r.at("/account/id").asText()));
+        return ids;
+    }
+
+    /** The account ids the leaderboard table shows, in order. */
+    private static List<String> shownIds() {
+        List<String> ids = new ArrayList<>();
+        for (WebElement row : browser.findElements(By.cssSelector("#leaderboard-table tbody tr"))) {
+            ids.add(row.findElement(By.cssSelector("a")).getText());
+        }
+        return ids;
     }
 
     /** The failed fetch of an unknown account is logged by the browser; nothing else may be. */

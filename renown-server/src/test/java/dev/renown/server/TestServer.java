@@ -56,8 +56,13 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path dir, ServerConfig config) {
+        return start(dir, config, FIXTURE);
+    }
+
+    /** A server on a store holding {@code fixture} (generic NDJSON) with a snapshot per day. */
+    static TestServer start(Path dir, ServerConfig config, Path fixture) {
         Store store = Stores.open(Stores.defaultUrl(dir), null, null);
-        load(store, FIXTURE);
+        load(store, fixture);
         return new TestServer(store, new RenownServer(store, ScoringParameters.defaults(), config).start());
     }
 
