@@ -89,6 +89,10 @@ final class AttackCommand implements Callable<Integer> {
         }
         // Calibrated on the clean data, as score would; the attack does not get to move the weights.
         ScoringParameters parameters = scoring.calibrated(table, table.lastInteractionMillis(), err).parameters();
+        AttackTrial.Prepared prepared;
+        try (Progress progress = new Progress(err, () -> "scoring the data before the attacks")) {
+            prepared = AttackTrial.prepare(table, parameters);
+        }
         AccountKey victim;
         if (target != null) {
             OptionalInt a = table.accounts().lookup(target);
@@ -97,14 +101,14 @@ final class AttackCommand implements Callable<Integer> {
             }
             victim = table.accounts().key(a.getAsInt());
         } else {
-            victim = AttackTrial.defaultTarget(table, parameters, seed);
+            victim = prepared.defaultTarget(seed);
         }
         List<AttackTrial.Result> results = new ArrayList<>();
         for (Attack.Scenario scenario : chosen) {
             for (int k : sizes == null ? List.of(scenario.defaultSize()) : sizes) {
                 Attack.Plan plan = new Attack.Plan(scenario, k, victim, seed);
                 try (Progress progress = new Progress(err, () -> "attack " + scenario.wireName() + ", k = " + k)) {
-                    results.add(AttackTrial.run(table, plan, parameters));
+                    results.add(prepared.run(plan));
                 }
             }
         }

@@ -3,11 +3,14 @@ package dev.renown.store;
 import dev.renown.core.event.AccountKey;
 import dev.renown.core.event.Interaction;
 import dev.renown.core.event.InteractionKind;
+import dev.renown.core.integrity.Defences;
 import dev.renown.core.score.ScoringParameters;
+import dev.renown.core.validation.Calibrator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -38,9 +41,11 @@ class BackfillTest {
                 s.accept(Interaction.of("t", InteractionKind.REPOST, "d", "b", noonOf(DAY1.plusDays(2))));
                 s.finish();
             }
-            ScoringParameters p = ScoringParameters.defaults().withThreads(1);
-            int written = new Backfill(store, p).run(DAY1, DAY1.plusDays(2), false, store.startRun("b", null, null),
-                    i -> { });
+            // One half-life, no defences, the parameters as given: reach counts recencies.
+            ScoringParameters p = ScoringParameters.defaults().withThreads(1).withRecentReach(0, Duration.ofDays(1))
+                    .withDefences(Defences.none());
+            int written = new Backfill(store, p, true).run(DAY1, DAY1.plusDays(2), false,
+                    store.startRun("b", null, null), i -> { });
             assertEquals(3, written);
             AccountKey b = new AccountKey("t", "b");
             List<Snapshot> history = store.history(b, DAY1, DAY1.plusDays(2));
@@ -59,8 +64,40 @@ class BackfillTest {
             assertEquals(2, store.snapshotCount(DAY1)); // a and b
             assertEquals(3, store.snapshotCount(DAY1.plusDays(1))); // a, b, c
             // Re-running skips days that exist when asked to.
-            assertEquals(0, new Backfill(store, p).run(DAY1, DAY1.plusDays(2), true, 2, i -> { }));
-            assertEquals(1, new Backfill(store, p).run(DAY1, DAY1.plusDays(3), true, 2, i -> { }));
+            assertEquals(0, new Backfill(store, p, true).run(DAY1, DAY1.plusDays(2), true, 2, i -> { }));
+            assertEquals(1, new Backfill(store, p, true).run(DAY1, DAY1.plusDays(3), true, 2, i -> { }));
+            assertTrue(store.calibrations().isEmpty()); // given parameters: nothing calibrated
+        }
+    }
+
+    @Test
+    void calibrations_are_fitted_when_history_allows_kept_for_a_week_and_recorded() {
+        try (Store store = Stores.open("jdbc:duckdb:" + dir.resolve("c.duckdb"), null, null)) {
+            // Twelve days; each day 150 fans each repost one of 150 stars, so every day from the
+            // second on, 150 accounts active before it are engaged: folds of a day are usable.
+            try (IngestSession s = store.beginIngest("k", "test", 1)) {
+                for (int d = 0; d < 12; d++) {
+                    for (int i = 0; i < 150; i++) {
+                        s.accept(Interaction.of("t", InteractionKind.REPOST, "fan" + ((i + d) % 200), "star" + i,
+                                noonOf(DAY1.plusDays(d)) + (i % 20) * 60_000L));
+                    }
+                }
+                s.finish();
+            }
+            ScoringParameters p = ScoringParameters.defaults().withThreads(1);
+            assertEquals(12, new Backfill(store, p).run(DAY1, DAY1.plusDays(11), false, 1, i -> { }));
+            List<StoredCalibration> made = store.calibrations();
+            // Day 1: nothing to fit on, the priors, recorded once. Day 2: one usable fold (day 2 itself,
+            // trained on day 1) — still the priors, not recorded again. Day 3: two folds, fitted. Days 4
+            // to 9 keep it; day 10, seven days on, is refitted.
+            assertEquals(List.of(DAY1, DAY1.plusDays(2), DAY1.plusDays(9)),
+                    made.stream().map(StoredCalibration::day).toList());
+            assertTrue(!made.get(0).fitted() && made.get(1).fitted() && made.get(2).fitted());
+            assertTrue(made.get(0).reason().startsWith("documented priors"), made.get(0).reason());
+            assertTrue(made.get(1).reason().contains("replaces the calibration of " + DAY1), made.get(1).reason());
+            // Every day is scored with the calibration in force: day 6 with day 3's.
+            assertEquals(Calibrator.decode(made.get(1).parameters(), p), Backfill.inForce(store, DAY1.plusDays(5), p));
+            assertEquals(Calibrator.priors(p), Backfill.inForce(store, DAY1.plusDays(1), p));
         }
     }
 

@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -302,6 +303,26 @@ abstract class StoreContractTest {
         assertEquals(b, runs.get(1).runId());
         assertNull(runs.get(1).finishedAt());
         assertTrue(b > a);
+    }
+
+    @Test
+    void calibrations_are_stored_per_day_and_the_latest_on_or_before_a_day_is_in_force() {
+        LocalDate day = LocalDate.of(2024, 5, 1);
+        Instant at = Instant.parse("2024-05-02T01:00:00Z");
+        store.saveCalibration(new StoredCalibration(day, false, "weights=0.9,0,0,0.1,0", "priors", 7, at));
+        store.saveCalibration(new StoredCalibration(day.plusDays(3), true, "weights=1,0,0,0,0", "fitted", 8, at));
+        assertTrue(store.calibration(day.minusDays(1)).isEmpty());
+        assertEquals("priors", store.calibration(day.plusDays(2)).orElseThrow().reason());
+        StoredCalibration latest = store.calibration(day.plusDays(30)).orElseThrow();
+        assertEquals(day.plusDays(3), latest.day());
+        assertTrue(latest.fitted());
+        assertEquals("weights=1,0,0,0,0", latest.parameters());
+        assertEquals(8, latest.runId());
+        assertEquals(at, latest.createdAt());
+        // The same day again replaces it.
+        store.saveCalibration(new StoredCalibration(day.plusDays(3), true, "weights=0.5,0,0,0.5,0", "refit", 9, at));
+        assertEquals(2, store.calibrations().size());
+        assertEquals("refit", store.calibrations().get(1).reason());
     }
 
     @Test

@@ -84,25 +84,62 @@ public final class AttackTrial {
 
     /** Runs the plan on {@code clean} and measures it. */
     public static Result run(EventTable clean, Attack.Plan plan, ScoringParameters parameters) {
+        return prepare(clean, parameters).run(plan);
+    }
+
+    /** Scores the clean data once, with and without the defences, for any number of attacks on it. */
+    public static Prepared prepare(EventTable clean, ScoringParameters parameters) {
         long end = clean.lastInteractionMillis();
         if (end == Long.MIN_VALUE) {
             throw new IllegalArgumentException("no interactions to attack");
         }
-        ScoringParameters open = parameters.withDefences(Defences.none());
-        ScoreBoard openBefore = new Scorer(open).score(clean, end);
-        if (openBefore.node(plan.target().toString()).isEmpty()) {
-            throw new IllegalArgumentException("target " + plan.target() + " is not active in the scoring window");
-        }
-        Attack.Injected injected = Attack.inject(clean, plan, end, byEngagers(openBefore, Integer.MAX_VALUE),
-                engaged(openBefore));
-        ScoreBoard openAfter = new Scorer(open).score(injected.table(), end);
+        ScoreBoard openBefore = new Scorer(parameters.withDefences(Defences.none())).score(clean, end);
         ScoreBoard defendedBefore = new Scorer(parameters).score(clean, end);
-        ScoreBoard defendedAfter = new Scorer(parameters).score(injected.table(), end);
-        String target = plan.target().toString();
-        return new Result(plan, injected.interactions(), injected.freshAccounts(), openBefore.size(), openAfter.size(),
-                standing(defendedBefore, target), standing(defendedAfter, target), standing(openBefore, target),
-                standing(openAfter, target), counts(openBefore, target, parameters.threads()),
-                counts(openAfter, target, parameters.threads()), parameters.defences());
+        return new Prepared(clean, parameters, end, openBefore, defendedBefore, byEngagers(openBefore, Integer.MAX_VALUE),
+                engaged(openBefore));
+    }
+
+    /** The clean data scored, ready for attacks. */
+    public static final class Prepared {
+        private final EventTable clean;
+        private final ScoringParameters parameters;
+        private final long end;
+        private final ScoreBoard openBefore;
+        private final ScoreBoard defendedBefore;
+        private final List<AccountKey> popular;
+        private final List<AccountKey> engaged;
+
+        private Prepared(EventTable clean, ScoringParameters parameters, long end, ScoreBoard openBefore,
+                         ScoreBoard defendedBefore, List<AccountKey> popular, List<AccountKey> engaged) {
+            this.clean = clean;
+            this.parameters = parameters;
+            this.end = end;
+            this.openBefore = openBefore;
+            this.defendedBefore = defendedBefore;
+            this.popular = popular;
+            this.engaged = engaged;
+        }
+
+        /** A modest account to attack, as {@link AttackTrial#defaultTarget}. */
+        public AccountKey defaultTarget(long seed) {
+            return modest(openBefore, seed);
+        }
+
+        /** Injects the plan's attack and measures it. */
+        public Result run(Attack.Plan plan) {
+            if (openBefore.node(plan.target().toString()).isEmpty()) {
+                throw new IllegalArgumentException("target " + plan.target() + " is not active in the scoring window");
+            }
+            Attack.Injected injected = Attack.inject(clean, plan, end, popular, engaged);
+            ScoreBoard openAfter = new Scorer(parameters.withDefences(Defences.none())).score(injected.table(), end);
+            ScoreBoard defendedAfter = new Scorer(parameters).score(injected.table(), end);
+            String target = plan.target().toString();
+            return new Result(plan, injected.interactions(), injected.freshAccounts(), openBefore.size(),
+                    openAfter.size(), standing(defendedBefore, target), standing(defendedAfter, target),
+                    standing(openBefore, target), standing(openAfter, target),
+                    counts(openBefore, target, parameters.threads()), counts(openAfter, target, parameters.threads()),
+                    parameters.defences());
+        }
     }
 
     /**
@@ -110,8 +147,10 @@ public final class AttackTrial {
      * engagers in the window (or the nearest count above), drawn with {@code seed}.
      */
     public static AccountKey defaultTarget(EventTable clean, ScoringParameters parameters, long seed) {
-        long end = clean.lastInteractionMillis();
-        ScoreBoard board = new Scorer(parameters.withDefences(Defences.none())).score(clean, end);
+        return prepare(clean, parameters).defaultTarget(seed);
+    }
+
+    private static AccountKey modest(ScoreBoard board, long seed) {
         InteractionGraph g = board.graph();
         int best = Integer.MAX_VALUE;
         List<Integer> candidates = new ArrayList<>();
@@ -131,7 +170,7 @@ public final class AttackTrial {
                     + " or more distinct engagers: name a target");
         }
         int v = candidates.get(new SplittableRandom(seed).nextInt(candidates.size()));
-        return clean.accounts().key(g.account(v));
+        return board.table().accounts().key(g.account(v));
     }
 
     private static int engagers(InteractionGraph g, int v) {
