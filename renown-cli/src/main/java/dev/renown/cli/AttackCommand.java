@@ -88,7 +88,8 @@ final class AttackCommand implements Callable<Integer> {
             throw new Renown.UserError("no interactions between two different accounts to attack", 1);
         }
         // Calibrated on the clean data, as score would; the attack does not get to move the weights.
-        ScoringParameters parameters = scoring.calibrated(table, table.lastInteractionMillis(), err).parameters();
+        ScoringParameters parameters = scoring.calibrated(table, table.lastInteractionMillis(),
+                CalibrationCache.key(input.inputs, input.format, input.network, null), err).parameters();
         AttackTrial.Prepared prepared;
         try (Progress progress = new Progress(err, () -> "scoring the data before the attacks")) {
             prepared = AttackTrial.prepare(table, parameters);

@@ -36,6 +36,11 @@ final class ScoringOptions {
                     + "calibrating them on the data.")
     Path params;
 
+    @Option(names = "--recalibrate",
+            description = "Calibrate again even when a calibration of the same input files, as-of time and "
+                    + "options is cached (in renown-data/calibrations).")
+    boolean recalibrate;
+
     @Option(names = "--priors",
             description = "Score with the documented prior weights and timescales instead of calibrating them "
                     + "on the data's own past.")
@@ -55,6 +60,16 @@ final class ScoringOptions {
      * from {@code --params}, the priors with {@code --priors}, or calibrated on the table's own past.
      */
     Calibrator.Calibration calibrated(EventTable table, long asOfMillis, java.io.PrintWriter err) throws IOException {
+        return calibrated(table, asOfMillis, null, err);
+    }
+
+    /**
+     * As {@link #calibrated(EventTable, long, java.io.PrintWriter)}; with a {@code cacheKey} (what
+     * identifies the input: its files, sizes and modification times), a calibration made before for
+     * the same key, as-of time and options is read back instead of fitted again.
+     */
+    Calibrator.Calibration calibrated(EventTable table, long asOfMillis, String cacheKey, java.io.PrintWriter err)
+            throws IOException {
         ScoringParameters base = parameters();
         if (params != null) {
             return new Calibrator.Calibration(base, false, "given in " + params, null, null);
@@ -63,12 +78,24 @@ final class ScoringOptions {
             return new Calibrator.Calibration(Calibrator.priors(base), false, "documented priors (--priors)", null,
                     null);
         }
+        Path cached = cacheKey == null ? null : CalibrationCache.file(cacheKey + "|" + asOfMillis + "|" + base);
+        if (cached != null && !recalibrate) {
+            java.util.Optional<Calibrator.Calibration> hit = CalibrationCache.read(cached, base);
+            if (hit.isPresent()) {
+                return hit.get();
+            }
+        }
         int[] stage = {0};
+        Calibrator.Calibration c;
         try (Progress progress = new Progress(err, () -> stage[0] < Calibrator.FOLDS
                 ? "calibrating weights and timescales on the data's own past: fold " + (stage[0] + 1)
                 : "calibrating weights and timescales on the data's own past: searching")) {
-            return Calibrator.calibrate(table, asOfMillis, base, i -> stage[0] = i);
+            c = Calibrator.calibrate(table, asOfMillis, base, i -> stage[0] = i);
         }
+        if (cached != null) {
+            CalibrationCache.write(cached, c);
+        }
+        return c;
     }
 
     ScoringParameters parameters() throws IOException {

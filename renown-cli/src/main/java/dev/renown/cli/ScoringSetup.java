@@ -48,7 +48,8 @@ final class ScoringSetup {
             err.printf(Locale.ROOT, "renown: %,d self-interactions ignored%n", self);
         }
         long asOf = scoring.asOf != null ? scoring.asOf.toEpochMilli() : lastOfAll == Long.MIN_VALUE ? 0 : lastOfAll;
-        Calibrator.Calibration calibration = scoring.calibrated(table, asOf, err);
+        Calibrator.Calibration calibration = scoring.calibrated(table, asOf,
+                CalibrationCache.key(input.inputs, input.format, input.network, scoring.topic), err);
         reportCalibration(calibration, err);
         Scorer scorer = new Scorer(calibration.parameters());
         ScoreBoard board;
