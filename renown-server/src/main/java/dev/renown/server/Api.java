@@ -80,15 +80,31 @@ final class Api {
         m.put("interactions_in_window", view.isEmpty() ? 0 : view.table().size());
         m.put("networks", view.networks());
         m.put("topics", List.copyOf(view.topics().keySet()));
+        // The parameters the served scores were computed with: the day's calibration, or as configured.
+        dev.renown.core.score.ScoringParameters p = view.isEmpty() ? service.parameters() : view.board().parameters();
         Map<String, Object> scoring = new LinkedHashMap<>();
         Map<String, Object> weights = new LinkedHashMap<>();
-        double[] w = service.parameters().signalWeights();
+        Map<String, Object> halfLives = new LinkedHashMap<>();
         for (SignalKind k : SignalKind.values()) {
-            weights.put(k.wireName(), w[k.ordinal()]);
+            weights.put(k.wireName(), p.signalWeight(k));
+            halfLives.put(k.wireName(), p.halfLife(k).toMinutes() / 1440.0);
         }
         scoring.put("signal_weights", weights);
-        scoring.put("window_days", service.parameters().window().toDays());
-        scoring.put("half_life_days", service.parameters().halfLife().toHours() / 24.0);
+        scoring.put("window_days", p.window().toDays());
+        scoring.put("half_life_days", p.halfLife().toMinutes() / 1440.0);
+        scoring.put("half_lives_days", halfLives);
+        scoring.put("reach_recent_share", p.recentShare());
+        scoring.put("reach_recent_half_life_days", p.recentHalfLife().toMinutes() / 1440.0);
+        scoring.put("defences", p.defences().describe());
+        if (view.day() != null) {
+            service.store().calibration(view.day()).ifPresent(c -> {
+                Map<String, Object> cal = new LinkedHashMap<>();
+                cal.put("day", c.day().toString());
+                cal.put("fitted", c.fitted());
+                cal.put("reason", c.reason());
+                scoring.put("calibration", cal);
+            });
+        }
         m.put("scoring", scoring);
         json.write(ctx, 200, m);
     }

@@ -80,12 +80,22 @@ public final class RenownServer implements AutoCloseable {
      *
      * @param store      the database the scores and interactions are read from and written to; the
      *                   caller closes it after the server
-     * @param parameters how scores are computed when the view is built or recomputed
+     * @param parameters how scores are computed when the view is built or recomputed: their window,
+     *                   defences and base half-life, with each day's weights and timescales from the
+     *                   calibration in force that day (see {@code Backfill})
      * @param config     port, token, limits
      */
     public RenownServer(Store store, ScoringParameters parameters, ServerConfig config) {
+        this(store, parameters, false, config);
+    }
+
+    /**
+     * As {@link #RenownServer(Store, ScoringParameters, ServerConfig)}; with {@code fixed}, every
+     * day is scored with {@code parameters} as given (weights and timescales included).
+     */
+    public RenownServer(Store store, ScoringParameters parameters, boolean fixed, ServerConfig config) {
         this.config = config;
-        this.service = new ScoreService(store, parameters);
+        this.service = new ScoreService(store, parameters, fixed);
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.rateLimiter = config.ratePerSecond() > 0 ? new RateLimiter(config.ratePerSecond(), config.burst()) : null;
         this.openApi = resource("/openapi.json");

@@ -42,11 +42,18 @@ final class ScoreService {
 
     private final Store store;
     private final ScoringParameters parameters;
+    private final boolean fixed;
     private final AtomicReference<ScoreView> view = new AtomicReference<>(ScoreView.empty());
 
-    ScoreService(Store store, ScoringParameters parameters) {
+    /**
+     * @param parameters how scores are computed; unless {@code fixed}, only their window, defences
+     *                   and base half-life, the weights and timescales coming from the calibration in
+     *                   force for each day ({@link Backfill})
+     */
+    ScoreService(Store store, ScoringParameters parameters, boolean fixed) {
         this.store = store;
         this.parameters = parameters;
+        this.fixed = fixed;
     }
 
     Store store() {
@@ -76,7 +83,7 @@ final class ScoreService {
                 : Instant.ofEpochMilli(last.getAsLong()).atZone(ZoneOffset.UTC).toLocalDate();
         long asOf = Backfill.endOfDay(day);
         EventTable table = store.load(asOf - parameters.window().toMillis(), asOf);
-        ScoreBoard board = new Scorer(parameters).score(table, asOf);
+        ScoreBoard board = new Scorer(fixed ? parameters : Backfill.inForce(store, day, parameters)).score(table, asOf);
         int[] nodeOf = new int[table.accounts().size()];
         Arrays.fill(nodeOf, -1);
         for (int v = 0; v < board.size(); v++) {
@@ -115,7 +122,7 @@ final class ScoreService {
             to = from;
         }
         long run = store.startRun("recompute", from + ".." + to, parameters.toString());
-        int written = new Backfill(store, parameters).run(from, to, false, run, i -> { });
+        int written = new Backfill(store, parameters, fixed).run(from, to, false, run, i -> { });
         store.finishRun(run, written + " day(s) written");
         refresh();
         return written;

@@ -277,11 +277,11 @@ public final class ScoreBoard {
             return what + "; vouched for by an established engager arriving within "
                     + d.supportWindow().toHours() + " h, so it counts as one voice";
         }
+        int hours = voices.groupUnvouchedBuckets(id);
         return String.format(Locale.ROOT, "%s; no established engager arrived within %d h to vouch for it, and "
-                        + "the account's unvouched arrivals fall in %,d distinct hours, which together count as "
-                        + "%.2f voices", what, d.supportWindow().toHours(), voices.groupUnvouchedBuckets(id),
-                dev.renown.core.integrity.EngagerVoices.unvouchedVoices(voices.groupUnvouchedBuckets(id),
-                        d.freeBuckets()));
+                        + "the account's unvouched arrivals fall in %,d distinct %s, which together count as "
+                        + "%.2f voices", what, d.supportWindow().toHours(), hours, hours == 1 ? "hour" : "hours",
+                dev.renown.core.integrity.EngagerVoices.unvouchedVoices(hours, d.freeBuckets()));
     }
 
     /**
