@@ -24,23 +24,24 @@ edge weights as 32-bit floats, see ``--float32-weights``), and the
 network-impact system is iterated to full float64 convergence instead of the
 spec's looser tolerance.
 
-Readings taken where the spec is ambiguous (most literal reading):
+Readings taken where the spec is still open (most literal reading):
 
-- §2/§3: credits decay with the exact age in ms; ``rec_h = 2^(−lastAge/h)`` uses
-  the whole-second lastAge, converted to ms (``2^(−1000·lastAge/h_ms)``).
-- §4.3: ω is defined for engagers only; an edge without engagement (follows
-  only) keeps ω = 1 in ``p(u,v)``.
+- §3: ``rec_h = 2^(−lastAge/h)`` with lastAge in whole seconds and h in seconds
+  (``h_ms / 1000``, not rounded); credits (§2) decay with the exact age in ms.
 - §4a world / world part: a tie for the largest component means no world (every
   part of every v is closed); a tie for the largest part means no world part.
+- §4a engagers: "in this section" covers the whole of §4a, so the hubs' "distinct
+  engagers" and "engaging pairs" count every edge, follows included, like groups do;
+  only vouchers need engagement.
 - §4a hub-only: "no edge w → u, w ≠ v" counts edges of any kind (follows too);
   "every account other than v that u has an edge to" means u's out-edges (any kind).
 - §4a hubs: "hold half" is inclusive (≥ ½ of the engaging pairs).
-- §4a groups: "alone" labels a closed part of one account; "a group of one" (the
-  devoted rule) is any group with one member — also a closed-cluster group whose
-  part has other accounts that do not engage v, and every closed engager when
-  closed-clusters is off.
 - §4a arrival and voucher times use firstAge (first interaction of any kind, a
   follow included); the devoted span is firstAge − lastAge on the same terms.
+- §4.1 vouched: with ``bursts`` on, an engager is vouched when it is established
+  or its group was matched to a voucher; a group credited 1 because A(F) = F (one
+  or two unvouched hours) is still unvouched and stays out of S. With ``bursts``
+  off (or no defences) every engager is vouched.
 """
 
 import argparse
@@ -297,10 +298,11 @@ def build_edges(counted, as_of_ms, node, params=PRIORS, float32_weights=False):
 
 
 def recency(edge, half_life_ms):
-    """§3: ``rec_h(u,v) = 2^(−lastAge(u,v)/h)`` (lastAge in seconds, h in ms); 0 without engagement."""
+    """§3: ``rec_h(u,v) = 2^(−lastAge(u,v)/h)``, the age in whole seconds and h in seconds
+    (given here in ms); 0 without engagement (follows only)."""
     if edge.last_age is None:
         return 0.0
-    return 2.0 ** (-(edge.last_age * SECOND_MS) / half_life_ms)
+    return 2.0 ** (-edge.last_age / (half_life_ms / SECOND_MS))
 
 
 def own_posts(counted):
@@ -435,13 +437,12 @@ def parts_around(df, v):
 def hubs(edges, n_nodes):
     """§4a: the hubs — accounts with the most distinct engagers, taken in decreasing order
     until they hold half (≥ ½) of all engaging pairs; every account with as many engagers
-    as the last one taken is a hub too. Returns a list of booleans by node."""
+    as the last one taken is a hub too. In §4a an engager is the source of any edge, follows
+    included, so every edge is an engaging pair here. Returns a list of booleans by node."""
     engagers = [0] * n_nodes
-    pairs = 0
-    for (u, v), e in edges.items():
-        if e.last_age is not None:
-            engagers[v] += 1
-            pairs += 1
+    for (u, v) in edges:
+        engagers[v] += 1
+    pairs = len(edges)
     is_hub = [False] * n_nodes
     if pairs == 0:
         return is_hub
@@ -462,15 +463,18 @@ def unvouched_voices(hours):
     return float(hours) if hours <= FREE_HOURS else FREE_HOURS + math.log2(1 + hours - FREE_HOURS)
 
 
-Group = namedtuple("Group", "kind arrival_ms members credit")
+Group = namedtuple("Group", "kind arrival_ms members credit vouched")
 
 
-def voices(edges, n_nodes, as_of_ms, defences=DEFENCES, explain=None):
+def voices(edges, n_nodes, as_of_ms, defences=DEFENCES, explain=None, unvouched=None):
     """§4a: the voice ``ω(u,v)`` of every engager u of every v.
 
-    Returns ``{(node_u, node_v): ω}`` for the engagers whose voice is below 1 (every
-    other edge has voice 1). With ``explain`` a dict, fills ``explain[v]`` with v's
-    groups (``Group(kind, arrival_ms, members, credit)``) and established engagers.
+    Here an engager of v is the source of any edge u → v, follows included (§4a); only
+    vouchers need engagement. Returns ``{(node_u, node_v): ω}`` for the edges whose voice
+    is below 1 (every other edge has voice 1). With ``unvouched`` a set, adds to it the
+    edges whose engager is not vouched (§4.1: left out of reach's recent part S) — none
+    without the ``bursts`` defence. With ``explain`` a dict, fills ``explain[v]`` with v's
+    groups (``Group(kind, arrival_ms, members, credit, vouched)``) and established engagers.
     """
     defences = frozenset(defences)
     if not defences:
@@ -484,15 +488,14 @@ def voices(edges, n_nodes, as_of_ms, defences=DEFENCES, explain=None):
     world = world_component(df.comp_size)
     is_hub = hubs(edges, n_nodes)
 
-    engagers_of = [[] for _ in range(n_nodes)]
+    engagers_of = [[] for _ in range(n_nodes)]   # every edge u → v, follows included
     in_degree = [0] * n_nodes          # edges w → u, any kind
     non_hub_out = [0] * n_nodes        # edges u → w with w not a hub
-    for (u, v), e in edges.items():
+    for (u, v) in edges:
         in_degree[v] += 1
         if not is_hub[v]:
             non_hub_out[u] += 1
-        if e.last_age is not None:
-            engagers_of[v].append(u)
+        engagers_of[v].append(u)
 
     omega = {}
     for v in range(n_nodes):
@@ -509,6 +512,7 @@ def voices(edges, n_nodes, as_of_ms, defences=DEFENCES, explain=None):
 
         established = []
         groups = {}                     # key -> [kind, members]
+        single = set()                  # engagers alone in a part of a single account, or hub-only
         for u in engagers:
             part = part_of(u)
             if world_part is not None and part == world_part:
@@ -516,26 +520,28 @@ def voices(edges, n_nodes, as_of_ms, defences=DEFENCES, explain=None):
                         and in_degree[u] - ((v, u) in edges) == 0
                         and non_hub_out[u] - (not is_hub[v]) == 0):
                     groups[("u", u)] = ["hub-only", [u]]
+                    single.add(u)
                 else:
                     established.append(u)
-            elif closed_clusters:
-                g = groups.setdefault(("p", part), ["closed cluster", []])
-                g[1].append(u)
+                continue
+            kind = "alone" if sizes[part] == 1 else "closed cluster"
+            if sizes[part] == 1:
+                single.add(u)
+            if closed_clusters:
+                groups.setdefault(("p", part), [kind, []])[1].append(u)
             else:
-                groups[("u", u)] = ["alone", [u]]
-        if closed_clusters:
-            for key, g in groups.items():
-                if key[0] == "p" and sizes[key[1]] == 1:
-                    g[0] = "alone"
+                groups[("u", u)] = [kind, [u]]
         if devoted:
             pooled = []
-            for key in list(groups):
-                members = groups[key][1]
-                if len(members) == 1:
-                    e = edges[(members[0], v)]
-                    if e.first_age - e.last_age >= DEVOTED_SPAN_S:
-                        pooled.append(members[0])
-                        del groups[key]
+            for u in engagers:
+                if u in single:
+                    e = edges[(u, v)]
+                    if e.last_age is not None and e.first_age - e.last_age >= DEVOTED_SPAN_S:
+                        pooled.append(u)
+            for u in pooled:
+                # u is the only member of its group (a part of one account, or hub-only)
+                key = ("u", u) if ("u", u) in groups else ("p", part_of(u))
+                del groups[key]
             if pooled:
                 groups[("devoted",)] = ["devoted", pooled]
 
@@ -545,45 +551,52 @@ def voices(edges, n_nodes, as_of_ms, defences=DEFENCES, explain=None):
             ordered.append((arrival, min(members), kind, members))
         ordered.sort(key=lambda g: (g[0], g[1]))
         credits = [1.0] * len(ordered)
+        vouched = [not bursts] * len(ordered)
         if bursts:
-            vouchers = sorted(as_of_ms - SECOND_MS * edges[(u, v)].first_age for u in established)
+            vouchers = sorted(as_of_ms - SECOND_MS * edges[(u, v)].first_age for u in established
+                              if edges[(u, v)].last_age is not None)
             slots = [VOUCHER_SLOTS] * len(vouchers)
             p = 0
-            unvouched = []
+            unvouched_groups = []
             for k, (arrival, _, _, _) in enumerate(ordered):
                 # Vouchers before p are full or too early for this and every later group.
                 while p < len(vouchers) and (slots[p] == 0 or vouchers[p] < arrival - VOUCH_WINDOW_MS):
                     p += 1
                 if p < len(vouchers) and vouchers[p] <= arrival + VOUCH_WINDOW_MS:
                     slots[p] -= 1
+                    vouched[k] = True
                 else:
-                    unvouched.append(k)
+                    unvouched_groups.append(k)
             per_hour = defaultdict(int)
-            for k in unvouched:
+            for k in unvouched_groups:
                 per_hour[ordered[k][0] // HOUR_MS] += 1
             if per_hour:
                 hours = len(per_hour)
                 a = unvouched_voices(hours)
-                for k in unvouched:
+                for k in unvouched_groups:
                     credits[k] = a / (hours * per_hour[ordered[k][0] // HOUR_MS])
-        for (arrival, _, kind, members), c in zip(ordered, credits):
+        for (arrival, _, kind, members), c, ok in zip(ordered, credits, vouched):
             w = c / len(members)
             if w != 1.0:
                 for u in members:
                     omega[(u, v)] = w
+            if not ok and unvouched is not None:
+                unvouched.update((u, v) for u in members)
         if explain is not None:
-            explain[v] = ([Group(kind, arrival, members, c)
-                           for (arrival, _, kind, members), c in zip(ordered, credits)],
+            explain[v] = ([Group(kind, arrival, members, c, ok)
+                           for (arrival, _, kind, members), c, ok in zip(ordered, credits, vouched)],
                           established)
     return omega
 
 
 # --- §4 The five signals ------------------------------------------------------------
 
-def reach(edges, omega, half_life_ms, recent_share, recent_half_life_ms):
-    """§4.1: ``R_h(v) = Σ_u ω(u,v)·rec_h(u,v)``, ``reach = (1+R_h)^(1−μ)·(1+R_{h_s})^μ − 1``.
+def reach(edges, omega, half_life_ms, recent_share, recent_half_life_ms, unvouched=frozenset()):
+    """§4.1: ``R_h(v) = Σ_u ω(u,v)·rec_h(u,v)``, ``S(v) = Σ_{u vouched} ω(u,v)·rec_{h_s}(u,v)``,
+    ``reach = (1+R_h)^(1−μ)·(1+S)^μ − 1``.
 
-    μ = 0 gives R_h exactly and μ = 1 gives R_{h_s} exactly.
+    ``unvouched`` holds the edges whose engager is not vouched (§4a); they count in R_h
+    only. μ = 0 gives R_h exactly and μ = 1 gives S exactly.
     """
     long_sum = defaultdict(float)
     short_sum = defaultdict(float)
@@ -593,12 +606,13 @@ def reach(edges, omega, half_life_ms, recent_share, recent_half_life_ms):
         v = pair[1]
         w = omega.get(pair, 1.0)
         long_sum[v] += w * recency(e, half_life_ms)
-        short_sum[v] += w * recency(e, recent_half_life_ms)
+        if pair not in unvouched:
+            short_sum[v] += w * recency(e, recent_half_life_ms)
     mu = recent_share
     if mu == 0.0:
         return dict(long_sum)
     if mu == 1.0:
-        return dict(short_sum)
+        return {v: short_sum[v] for v in long_sum}
     return {v: (1.0 + r) ** (1.0 - mu) * (1.0 + short_sum[v]) ** mu - 1.0
             for v, r in long_sum.items()}
 
@@ -665,11 +679,12 @@ def outreach(edges, half_life_ms):
     return out
 
 
-def signals(edges, omega, posts, n_nodes, params=PRIORS):
+def signals(edges, omega, posts, n_nodes, params=PRIORS, unvouched=frozenset()):
     """§4: the five signals of every node (0 where a node has no such edge), as a list of dicts."""
     hl = params.half_lives
     per_signal = {
-        "reach": reach(edges, omega, hl["reach"], params.recent_share, params.recent_half_life_ms),
+        "reach": reach(edges, omega, hl["reach"], params.recent_share, params.recent_half_life_ms,
+                       unvouched),
         "amplification": amplification(edges, omega, posts),
         "network_impact": dict(enumerate(network_impact(edges, omega, n_nodes))),
         "conversation": conversation(edges, omega),
@@ -716,9 +731,10 @@ def ranked(scores, first_appearance):
 
 # --- Putting it together -------------------------------------------------------------
 
-Result = namedtuple("Result", "as_of_ms ranking scores signals voices")
+Result = namedtuple("Result", "as_of_ms ranking scores signals voices vouched")
 Result.__doc__ = """as_of_ms; ranking [(rank, account)]; scores {account: score};
-signals {account: {signal: value}}; voices {(actor, target): ω} for every engaging pair."""
+signals {account: {signal: value}}; voices {(actor, target): ω} for every edge (follows
+included, §4a); vouched {(actor, target): bool} for every edge (§4.1: counted in S)."""
 
 
 def score_all(interactions, as_of_ms=None, float32_weights=False, params=PRIORS, explain=None):
@@ -733,18 +749,19 @@ def score_all(interactions, as_of_ms=None, float32_weights=False, params=PRIORS,
     post_counts = own_posts(counted)
     posts = [post_counts.get(a, 0) for a in names]
     raw_explain = {} if explain is not None else None
-    omega = voices(edges, n_nodes, as_of_ms, params.defences, raw_explain)
-    sig = signals(edges, omega, posts, n_nodes, params)
+    unvouched = set()
+    omega = voices(edges, n_nodes, as_of_ms, params.defences, raw_explain, unvouched)
+    sig = signals(edges, omega, posts, n_nodes, params, unvouched)
     by_account = {names[a]: sig[a] for a in range(n_nodes)}
     scores = {names[a]: score(sig[a], params.weights) for a in range(n_nodes)}
-    voice_of = {(names[u], names[v]): omega.get((u, v), 1.0)
-                for (u, v), e in edges.items() if e.last_age is not None}
+    voice_of = {(names[u], names[v]): omega.get((u, v), 1.0) for (u, v) in edges}
+    vouched = {(names[u], names[v]): (u, v) not in unvouched for (u, v) in edges}
     if explain is not None:
         for v, (groups, established) in raw_explain.items():
             explain[names[v]] = (
                 [g._replace(members=[names[u] for u in g.members]) for g in groups],
                 [names[u] for u in established])
-    return Result(as_of_ms, ranked(scores, node), scores, by_account, voice_of)
+    return Result(as_of_ms, ranked(scores, node), scores, by_account, voice_of, vouched)
 
 
 def format_tsv(result, top):

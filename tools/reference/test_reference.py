@@ -50,11 +50,24 @@ class HandComputed(unittest.TestCase):
     def test_single_repost_priors(self):
         # Same with the priors (every defence on, μ = ½ at 1 day): a is b's only engager,
         # a hub-only one (b is the only hub, nobody engaged a), a group of one, unvouched,
-        # F = 1 → credit A(1)/1 = 1, ω = 1. Age 0: R_h = R_hs = 1, reach = 2^½·2^½ − 1 = 1.
+        # F = 1 → credit A(1)/1 = 1, ω = 1. Age 0: R_h = 1; a is not vouched (no established
+        # engager of b), so S = 0 and reach = (1 + 1)^½ · (1 + 0)^½ − 1 = √2 − 1 ≈ 0.4142:
+        # log2p1(reach) = ½·1 + ½·0 = ½.
         res = r.score_all([ix("repost", "a", "b")])
         self.assertEqual(res.voices, {("a", "b"): 1.0})
-        self.assertSignals(res, "b", reach=1, amplification=1, network_impact=1, conversation=0)
-        self.assertAlmostEqual(res.scores["b"], 1 + 99 * 0.9 * 1 / 20, places=12)  # 0.9·log2(2)
+        self.assertEqual(res.vouched, {("a", "b"): False})
+        self.assertSignals(res, "b", reach=math.sqrt(2) - 1, amplification=1, network_impact=1,
+                           conversation=0)
+        self.assertAlmostEqual(res.scores["b"], 1 + 99 * 0.9 * 0.5 / 20, places=12)  # 3.2275
+        # Without hub-only, a is established (anchored: the only part of G − b is {a}), so
+        # vouched: S = 1 and reach = 2^½·2^½ − 1 = 1. Without bursts every engager is
+        # vouched: reach = 1 too.
+        for defences in (("closed-clusters", "bursts", "devoted"),
+                         ("closed-clusters", "hub-only", "devoted")):
+            res = r.score_all([ix("repost", "a", "b")],
+                              params=r.make_params(defences=defences))
+            self.assertTrue(res.vouched[("a", "b")])
+            self.assertSignals(res, "b", reach=1)
 
     def test_repost_cycle(self):
         # a → b → c → a: x = 1 + 0.85·x, so x = 1/0.15 and impact = (x − 1)/0.85 = 1/0.15.
@@ -362,9 +375,12 @@ class Defences(unittest.TestCase):
         # closed-clusters alone (no bursts): the group still has credit 1 over 5 members.
         res, _ = self.run_case(events, defences=("closed-clusters",))
         self.assertVoices(res, "t", {f"r{k}": 0.2 for k in range(5)})
-        # Without closed-clusters nor bursts each ring member is its own group: ω = 1.
-        res, _ = self.run_case(events, defences=("hub-only", "devoted"))
+        # Without closed-clusters nor bursts each ring member is its own group: ω = 1;
+        # each group is labelled by its part's size (5): `closed cluster`.
+        res, explain = self.run_case(events, defences=("hub-only", "devoted"))
         self.assertVoices(res, "t", {f"r{k}": 1.0 for k in range(5)})
+        self.assertEqual([(g.kind, g.members) for g in explain["t"][0]],
+                         [("closed cluster", [f"r{k}"]) for k in range(5)])
 
     def test_devoted_pooled(self):
         # Blank engagers of t (a star: no world part, every one closed and `alone`):
@@ -435,32 +451,54 @@ class Defences(unittest.TestCase):
         # Without hub-only, h1..h3 are established: ω = 1.
         res, _ = self.run_case(events, defences=("closed-clusters", "bursts", "devoted"))
         self.assertVoices(res, "t", {"h1": 1.0, "h2": 1.0, "h3": 1.0})
+        # A hub-only engager that came back is devoted: h3 reposts t again at 21:02, an
+        # hour after 20:02 → the `devoted` group {h3}, still arriving at 20:02 in hour 20
+        # with h1 and h2: the same voices, ⅓ each.
+        res, explain = self.run_case(events + [ix("repost", "h3", "t", at(21, 2))])
+        self.assertVoices(res, "t", {"h1": third, "h2": third, "h3": third})
+        self.assertEqual([(g.kind, g.members) for g in explain["t"][0]],
+                         [("hub-only", ["h1"]), ("hub-only", ["h2"]), ("devoted", ["h3"])])
 
     def test_not_in_world(self):
-        # Two components: the world {w0..w5, hub} (7 accounts) and {t, p, q, z, o} (5).
-        # t is not in the world, so every part around t is closed — even p's part {p, q}
+        # Two components: the world {w0..w5, hub} (7 accounts) and {t, p, q, z, o, d} (6).
+        # t is not in the world, so every part of G − t is closed — even p's part {p, q}
         # (q replied to p), which is larger than the others.
-        # - p is the only engager of t in its part: a `closed cluster` group with one member,
-        #   i.e. a group of one; p reposted t at 08:00 and again at 10:00 (span 7,200 s), so
-        #   with `devoted` it joins the devoted group (alone there), arriving at 08:00.
-        #   [Reading of "a group of one": a group with one member, whatever the part's size.]
+        # - p is the only engager of t in its part: a `closed cluster` group with one member
+        #   (the part has 2 accounts). p reposted t at 08:00 and again at 10:00 (span
+        #   7,200 s), but it does not lie alone in a part of a single account, so it does
+        #   not join the devoted group: its group arrives at 08:00, clock hour 8.
         # - z (10:10) and o (10:20) are blank: `alone`, clock hour 10.
-        # No established engager → no voucher. F = 2 hours (8, 10), A(2) = 2:
-        # devoted credit 1 → ω(p) = 1; hour 10 holds two groups → ½ each.
+        # - d reposts t at 12:00 and 13:30 (span 5,400 s ≥ 3,600 s) and lies alone in a part
+        #   of one account: the `devoted` group {d}, arriving at 12:00, hour 12.
+        # No established engager → no voucher. F = 3 hours (8, 10, 12), A(3) = 2 + log2 2 = 3,
+        # one voice per hour: p's group 1 → ω(p) = 1; hour 10 holds two groups → ½ each;
+        # devoted 1 → ω(d) = 1.
+        # [Had every group of one member pooled (the previous reading of "a group of one"),
+        # devoted {p, d} would arrive at 08:00: F = 2, A = 2, ω(p) = ω(d) = ½.]
         events = [ix("repost", f"w{k}", "hub", at(0, k)) for k in range(6)]
         events += [ix("reply", "q", "p", at(1)), ix("repost", "p", "t", at(8)),
                    ix("repost", "p", "t", at(10)), ix("repost", "z", "t", at(10, 10)),
-                   ix("repost", "o", "t", at(10, 20))]
+                   ix("repost", "o", "t", at(10, 20)), ix("repost", "d", "t", at(12)),
+                   ix("repost", "d", "t", at(13, 30))]
         res, explain = self.run_case(events)
-        self.assertVoices(res, "t", {"p": 1.0, "z": 0.5, "o": 0.5})
+        self.assertVoices(res, "t", {"p": 1.0, "z": 0.5, "o": 0.5, "d": 1.0})
         groups, established = explain["t"]
         self.assertEqual(established, [])
         self.assertEqual([(g.kind, g.members) for g in groups],
-                         [("devoted", ["p"]), ("alone", ["z"]), ("alone", ["o"])])
-        # Without devoted, p's group stays a `closed cluster` (its part has 2 accounts).
-        _, explain = self.run_case(events, defences=("closed-clusters", "hub-only", "bursts"))
+                         [("closed cluster", ["p"]), ("alone", ["z"]), ("alone", ["o"]),
+                          ("devoted", ["d"])])
+        # Without devoted, d is `alone` in hour 12: the same voices.
+        res, explain = self.run_case(events, defences=("closed-clusters", "hub-only", "bursts"))
+        self.assertVoices(res, "t", {"p": 1.0, "z": 0.5, "o": 0.5, "d": 1.0})
         self.assertEqual([(g.kind, g.members) for g in explain["t"][0]],
-                         [("closed cluster", ["p"]), ("alone", ["z"]), ("alone", ["o"])])
+                         [("closed cluster", ["p"]), ("alone", ["z"]), ("alone", ["o"]),
+                          ("alone", ["d"])])
+        # Without closed-clusters each engager is its own group, labelled by its part's
+        # size: p's stays a `closed cluster` (part {p, q}) and is not pooled either.
+        _, explain = self.run_case(events, defences=("hub-only", "bursts", "devoted"))
+        self.assertEqual([(g.kind, g.members) for g in explain["t"][0]],
+                         [("closed cluster", ["p"]), ("alone", ["z"]), ("alone", ["o"]),
+                          ("devoted", ["d"])])
 
     def test_world_needs_a_unique_largest_component(self):
         self.assertEqual(r.world_component([3, 5, 2]), 1)
@@ -491,6 +529,181 @@ class Defences(unittest.TestCase):
         node = r.accounts_in_order(counted)
         is_hub = r.hubs(r.build_edges(counted, T, node), len(node))
         self.assertEqual(sorted(a for a, k in node.items() if is_hub[k]), ["a"])
+
+
+def rec1(time_ms):
+    """rec at 1 day (h_s) of an engagement at time_ms, as of AS_OF."""
+    return 2 ** (-(AS_OF - time_ms) / DAY)
+
+
+def reach_params(mu, defences=r.DEFENCES):
+    """Reach only, h = 30 days, h_s = 1 day, share μ, with the given defences."""
+    return r.make_params(weights=(1, 0, 0, 0, 0), recent_share=mu, recent_half_life_ms=DAY,
+                         defences=defences)
+
+
+class VouchedAndFollows(unittest.TestCase):
+    """§4.1 reach's recent part S counts only vouched engagers; §4a engagers include follows."""
+
+    def reach_of(self, events, mu, target="t", defences=r.DEFENCES):
+        res = r.score_all(events, as_of_ms=AS_OF, params=reach_params(mu, defences))
+        return res.signals[target]["reach"], res
+
+    def assertVoices(self, res, target, expected):
+        for engager, w in expected.items():
+            self.assertAlmostEqual(res.voices[(engager, target)], w, places=12,
+                                   msg=f"ω({engager},{target})")
+
+    def test_recent_part_counts_only_vouched(self):
+        # x (00:10) and x2 (01:30) reply to e; e reposts t at 10:00. G − t: {e, x, x2}
+        # (3 accounts, the world part), {b1}, {b2}, {r0, r1} (r0 reposted r1 at 10:30),
+        # {c0}..{c3}. e is anchored and engaged by others: established, a voucher at 10:00.
+        # Hubs: 12 pairs, t has 9 engagers ≥ 6 → {t}.
+        # - b1 (10:10), b2 (10:20): `alone`, vouched by e (slots 1, 2): ω = 1.
+        # - r0 reposts t at 11:00, r1 at 11:05: one `closed cluster`, arriving 11:00,
+        #   vouched by e (slot 3): credit 1 over 2 members, ω = ½ each, vouched.
+        # - c0..c3 repost t at 20:00..20:03, 10 h after e (> Δ = 6 h): a burst of four
+        #   `alone` groups, unvouched, F = 1, A(1) = 1 → ω = ¼ each; not in S.
+        # As of AS_OF (next day 06:00) the ages are e 20 h, b1 19 h 50 m, b2 19 h 40 m,
+        # r0 19 h, r1 18 h 55 m, c_k 10 h − k min.
+        #   R_30d = rec30(e) + rec30(b1) + rec30(b2) + ½(rec30(r0) + rec30(r1))
+        #           + ¼ Σ rec30(c_k)                                          ≈ 4.9156
+        #   S_1d  = 2^(−20/24) + 2^(−(20−1/6)/24) + 2^(−(20−2/6)/24)
+        #           + ½(2^(−19/24) + 2^(−(19−5/60)/24))
+        #         ≈ 0.56123 + 0.56394 + 0.56666 + ½(0.57768 + 0.57907) ≈ 2.2702
+        #   reach (μ = ½) = √((1 + R)(1 + S)) − 1                            ≈ 3.3983
+        events = [ix("reply", "x", "e", at(0, 10)), ix("reply", "x2", "e", at(1, 30)),
+                  ix("repost", "e", "t", at(10)), ix("repost", "b1", "t", at(10, 10)),
+                  ix("repost", "b2", "t", at(10, 20)), ix("repost", "r0", "r1", at(10, 30)),
+                  ix("repost", "r0", "t", at(11)), ix("repost", "r1", "t", at(11, 5))]
+        burst = [ix("repost", f"c{k}", "t", at(20, k)) for k in range(4)]
+        vouched_times = [at(10), at(10, 10), at(10, 20)]
+        ring_times = [at(11), at(11, 5)]
+        R = (sum(rec30(t) for t in vouched_times) + 0.5 * sum(rec30(t) for t in ring_times)
+             + 0.25 * sum(rec30(at(20, k)) for k in range(4)))
+        S = sum(rec1(t) for t in vouched_times) + 0.5 * sum(rec1(t) for t in ring_times)
+        self.assertAlmostEqual(S, 2.270202519781378, places=12)
+        reach_half, res = self.reach_of(events + burst, 0.5)
+        self.assertVoices(res, "t", {"e": 1, "b1": 1, "b2": 1, "r0": 0.5, "r1": 0.5,
+                                     **{f"c{k}": 0.25 for k in range(4)}})
+        self.assertEqual({u: res.vouched[(u, "t")] for u in ("e", "b1", "r0", "r1", "c0", "c3")},
+                         {"e": True, "b1": True, "r0": True, "r1": True,
+                          "c0": False, "c3": False})
+        self.assertAlmostEqual(reach_half, math.sqrt((1 + R) * (1 + S)) - 1, places=12)
+        self.assertAlmostEqual(reach_half, 3.398326345649182, places=12)
+        # μ = 0 is R_h (the burst in it by its voices), μ = 1 is S (the burst not in it).
+        self.assertAlmostEqual(self.reach_of(events + burst, 0.0)[0], R, places=12)
+        self.assertAlmostEqual(self.reach_of(events + burst, 1.0)[0], S, places=12)
+        # The burst adds to R_h but not to S: without it S is the same, R loses ¼ Σ rec30(c_k).
+        self.assertAlmostEqual(self.reach_of(events, 1.0)[0], S, places=12)
+        self.assertAlmostEqual(self.reach_of(events, 0.0)[0],
+                               R - 0.25 * sum(rec30(at(20, k)) for k in range(4)), places=12)
+        # A burst of 100 (20:00:00..20:01:39, one hour: ω = 1/100 each) leaves S as it is.
+        big = [ix("repost", f"c{k}", "t", at(20, 0, k)) for k in range(100)]
+        self.assertAlmostEqual(self.reach_of(events + big, 1.0)[0], S, places=12)
+        # Without bursts every engager is vouched: c_k are `alone` groups of credit 1
+        # (ω = 1) and count in S: S = S + Σ 2^(−(10 − k/60)/24) ≈ 5.2690.
+        s_all = S + sum(rec1(at(20, k)) for k in range(4))
+        self.assertAlmostEqual(
+            self.reach_of(events + burst, 1.0, defences=("closed-clusters", "hub-only",
+                                                         "devoted"))[0], s_all, places=12)
+        self.assertAlmostEqual(s_all, 5.268981529350473, places=12)
+        # With no defence at all, likewise (and every ω = 1).
+        self.assertAlmostEqual(self.reach_of(events + burst, 1.0, defences=())[0],
+                               sum(rec1(t) for t in vouched_times + ring_times) + s_all - S,
+                               places=12)
+
+    def test_follow_only_engagers_join_groups(self):
+        # x, x2, x3 reply to e (00:10, 00:20, 00:30); e reposts t at 01:00. q reposts r0 and
+        # r1 at 08:00 (same instant, same kind and day: equal credits). Then around t:
+        # f1 follows t at 10:00 (follow only), b1 reposts t at 10:30, r0 reposts t at 11:00,
+        # r1 follows t at 11:30 (follow only), b2 reposts t at 12:00.
+        # G − t: {e, x, x2, x3} (4, the world part), {q, r0, r1} (3), {f1}, {b1}, {b2}.
+        # Hubs (every edge an engaging pair in §4a): 11 pairs, t has 6 ≥ 5.5 → {t}.
+        # e is established (a voucher at 01:00, covering arrivals up to 07:00: none here).
+        # §4a engagers include follows, so the groups of t are: f1 `alone` (hour 10),
+        # b1 `alone` (hour 10), the `closed cluster` {r0, r1} arriving at 11:00 (hour 11),
+        # b2 `alone` (hour 12). All unvouched: F = 3, A(3) = 3, one voice per hour:
+        # f1, b1 ½ each; the cluster's 1 shared by r0 and r1: ½ each; b2 1.
+        # [Counting only engagement as engagers: b1 (h10), {r0} (h11), b2 (h12) → all ω = 1.]
+        events = [ix("reply", f"x{j}", "e", at(0, 10 * j)) for j in (1, 2, 3)]
+        events += [ix("repost", "e", "t", at(1)), ix("repost", "q", "r0", at(8)),
+                   ix("repost", "q", "r1", at(8)), ix("follow", "f1", "t", at(10)),
+                   ix("repost", "b1", "t", at(10, 30)), ix("repost", "r0", "t", at(11)),
+                   ix("follow", "r1", "t", at(11, 30)), ix("repost", "b2", "t", at(12))]
+        explain = {}
+        params = r.make_params(weights=(1, 0, 1, 0, 0), recent_share=0.0, defences=r.DEFENCES)
+        res = r.score_all(events, as_of_ms=AS_OF, params=params, explain=explain)
+        self.assertVoices(res, "t", {"e": 1, "f1": 0.5, "b1": 0.5, "r0": 0.5, "r1": 0.5, "b2": 1})
+        groups, established = explain["t"]
+        self.assertEqual(established, ["e"])
+        self.assertEqual([(g.kind, sorted(g.members), g.arrival_ms) for g in groups],
+                         [("alone", ["f1"], at(10)), ("alone", ["b1"], at(10, 30)),
+                          ("closed cluster", ["r0", "r1"], at(11)), ("alone", ["b2"], at(12))])
+        # Reach: follows have no recency; b1 and r0 count by their voice ½.
+        # R = rec30(01:00) + ½ rec30(10:30) + ½ rec30(11:00) + rec30(12:00) ≈ 2.9369.
+        self.assertAlmostEqual(res.signals["t"]["reach"],
+                               rec30(at(1)) + 0.5 * rec30(at(10, 30)) + 0.5 * rec30(at(11))
+                               + rec30(at(12)), places=12)
+        # Network impact: every engager of t has t as its only out-edge (p = ω), except
+        # that p also scales the follow edges. e's engagers x, x2, x3 are `alone` in G − e
+        # (no voucher: e has no established engager), all in hour 0: ⅓ each, so
+        # x_e = 1 + 0.85·(⅓ + ⅓ + ⅓) = 1.85. r0 and r1 are engaged by q, established
+        # (anchored, and q's other edge goes to a non-hub), with equal W: p(q, r_i) = ½,
+        # x_r0 = x_r1 = 1 + 0.85·½ = 1.425. The rest have x = 1.
+        # impact(t) = 1·1.85 + ½·1 (f1) + ½·1 (b1) + ½·1.425 (r0) + ½·1.425 (r1) + 1·1 (b2)
+        #           = 5.275.
+        self.assertAlmostEqual(res.signals["t"]["network_impact"], 5.275, places=10)
+        # Without defences: x_e = 1 + 0.85·3 = 3.55, impact = 3.55 + 1 + 1 + 2·1.425 + 1 = 9.4.
+        res = r.score_all(events, as_of_ms=AS_OF, params=r.make_params(
+            weights=(1, 0, 1, 0, 0), recent_share=0.0, defences=()))
+        self.assertAlmostEqual(res.signals["t"]["network_impact"], 9.4, places=10)
+
+    def test_follow_only_engagers_do_not_vouch_but_take_slots(self):
+        # x replies to e (01:00) and to g (01:10): G − t has the world part {e, g, x}; e and g
+        # are anchored and engaged by x, so both are established. Hubs: 14 pairs, t has
+        # 12 ≥ 7 → {t}.
+        # - e reposts t at 10:00: a voucher at 10:00 with 8 slots.
+        # - g only follows t (14:00): established (ω = 1), but without engagement no voucher.
+        # - f1..f8 follow t at 10:01..10:08: eight `alone` groups that take e's 8 slots.
+        # - b reposts t at 10:09: e is full → unvouched (hour 10).
+        # - c reposts t at 19:00: 9 h after e; g would cover it (5 h) but does not vouch →
+        #   unvouched (hour 19).
+        # F = 2, A(2) = 2: one group per hour → ω(b) = ω(c) = 1, yet neither is vouched.
+        # R = rec30(10:00) + rec30(10:09) + rec30(19:00) ≈ 2.9515; S = rec1(10:00) only
+        #   = 2^(−20/24) ≈ 0.56123; reach (μ = ½) = √((1 + R)(1 + S)) − 1.
+        # [If follows did not join groups, b would take e's first slot and count in S; if g
+        # vouched, c would.]
+        events = [ix("reply", "x", "e", at(1)), ix("reply", "x", "g", at(1, 10)),
+                  ix("repost", "e", "t", at(10))]
+        events += [ix("follow", f"f{k}", "t", at(10, k)) for k in range(1, 9)]
+        events += [ix("repost", "b", "t", at(10, 9)), ix("follow", "g", "t", at(14)),
+                   ix("repost", "c", "t", at(19))]
+        reach_half, res = self.reach_of(events, 0.5)
+        self.assertVoices(res, "t", {"e": 1, "g": 1, "b": 1, "c": 1,
+                                     **{f"f{k}": 1 for k in range(1, 9)}})
+        self.assertEqual({u: res.vouched[(u, "t")] for u in ("e", "g", "f1", "f8", "b", "c")},
+                         {"e": True, "g": True, "f1": True, "f8": True, "b": False, "c": False})
+        R = rec30(at(10)) + rec30(at(10, 9)) + rec30(at(19))
+        S = rec1(at(10))
+        self.assertAlmostEqual(S, 2 ** (-20 / 24), places=12)
+        self.assertAlmostEqual(reach_half, math.sqrt((1 + R) * (1 + S)) - 1, places=12)
+        # Without the follows f1..f8, b takes a slot: vouched, in S.
+        plain = [e for e in events if not e.actor.startswith("f")]
+        _, res = self.reach_of(plain, 0.5)
+        self.assertTrue(res.vouched[("b", "t")])
+        self.assertAlmostEqual(self.reach_of(plain, 1.0)[0], rec1(at(10)) + rec1(at(10, 9)),
+                               places=12)
+
+    def test_hubs_count_follows(self):
+        # f0..f3 follow a; v0, v1 repost b: 6 pairs, a has 4 engagers ≥ 3 → hubs {a}.
+        # (Counting only engagement, b's 2 of 2 pairs would make b the hub.)
+        events = ([ix("follow", f"f{k}", "a") for k in range(4)]
+                  + [ix("repost", f"v{k}", "b") for k in range(2)])
+        counted = r.counted_interactions(events, T)
+        node = r.accounts_in_order(counted)
+        is_hub = r.hubs(r.build_edges(counted, T, node), len(node))
+        self.assertEqual([a for a, k in node.items() if is_hub[k]], ["a"])
 
 
 class PartsAgainstBruteForce(unittest.TestCase):
