@@ -20,13 +20,19 @@ import java.util.Optional;
  * key (the input files with their sizes and modification times, the as-of time and every option
  * that changes scores), holding {@code fitted}, the reason and the encoded parameters
  * ({@link Calibrator#encode}) on three lines. A file that cannot be read is ignored and replaced.
+ * The cache is kept only when Renown runs from its home ({@code -Drenown.home}, which the
+ * {@code ./renown} script sets), never in whatever directory a bare {@code java -jar} runs in.
  */
 final class CalibrationCache {
 
     private CalibrationCache() {
     }
 
+    /** The cache file of a key, or null when there is no Renown home to keep it in. */
     static Path file(String key) {
+        if (System.getProperty("renown.home") == null) {
+            return null;
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return StoreOptions.home().resolve("renown-data").resolve("calibrations")

@@ -45,14 +45,16 @@ class RenownCliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("4 accounts scored from 4 interactions, as of 2024-05-02T12:00:00Z"), r.out());
         String[] lines = r.out().split("\n");
-        assertTrue(lines[2].trim().startsWith("1  bob"), lines[2]);
+        assertTrue(lines[1].startsWith("parameters: weights reach 0.9000"), lines[1]); // the priors: 2 days of data
+        assertTrue(lines[3].trim().startsWith("1  bob"), lines[3]);
         assertTrue(r.err().contains("read 4 interactions"), r.err());
         assertTrue(Files.notExists(dir.resolve("rejects.ndjson")), "no rejects file without rejects");
     }
 
     @Test
     void score_json_gives_every_signal_value_and_points() throws IOException {
-        Result r = run("score", "--input", TINY, "--json", "--top", "2");
+        // The priors (too little history to fit on) without defences, so that reach is the formula alone.
+        Result r = run("score", "--input", TINY, "--json", "--top", "2", "--defences", "none");
         assertEquals(0, r.code(), r.err());
         JsonNode root = JSON.readTree(r.out());
         assertEquals(4, root.get("accounts").asInt());
@@ -63,8 +65,9 @@ class RenownCliTest {
         assertEquals("demo:bob", bob.get("account").asText());
         assertEquals(1, bob.get("rank").asInt());
         double decay = Math.pow(2, -1.0 / 30);
-        // Two reposters a day old: reach 2·decay; bob's one reply is his only post.
-        assertEquals(2 * decay, bob.at("/signals/reach/value").asDouble(), 1e-6);
+        // Two reposters a day old: R = 2·decay at 30 days, S = 2·½ at one day, half the doublings each:
+        // reach = (1 + R)^½ · (1 + S)^½ − 1. Bob's one reply is his only post.
+        assertEquals(Math.sqrt((1 + 2 * decay) * (1 + 2 * 0.5)) - 1, bob.at("/signals/reach/value").asDouble(), 1e-6);
         double amplification = 2 * Math.log(1 + decay) / Math.log(2) / (1 + 1);
         assertEquals(amplification, bob.at("/signals/amplification/value").asDouble(), 1e-6);
         double sum = 1;
