@@ -46,6 +46,7 @@ public final class GenericCsvReader implements InteractionReader {
     public void read(Input input, InteractionSink sink, Rejects rejects) throws IOException {
         String source = input.name();
         State state = new State();
+        state.bound = input.timeBound();
         try (InputStream in = input.open()) {
             long lines = new LineScanner(MAX_RECORD_BYTES).scan(in, (b, from, to, line, tooLong) -> {
                 if (tooLong) {
@@ -139,7 +140,7 @@ public final class GenericCsvReader implements InteractionReader {
             }
         }
         try {
-            r.emit(defaultNetwork, sink);
+            r.emit(defaultNetwork, state.bound, sink);
         } catch (FieldException e) {
             rejects.add(source, line, e.field(), e.reason(), e.getMessage(), text);
         }
@@ -199,6 +200,7 @@ public final class GenericCsvReader implements InteractionReader {
         boolean atFieldStart = true;
         long startLine;
         String[] header;
+        TimeBound bound;
 
         void reset() {
             pending.reset();

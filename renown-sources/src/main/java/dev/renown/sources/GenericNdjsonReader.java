@@ -62,7 +62,7 @@ public final class GenericNdjsonReader implements InteractionReader {
                 GenericRecord record = new GenericRecord();
                 try {
                     parse(b, from, to, record);
-                    record.emit(defaultNetwork, sink);
+                    record.emit(defaultNetwork, input.timeBound(), sink);
                 } catch (FieldException e) {
                     rejects.add(source, line, e.field(), e.reason(), e.getMessage(), Text.lenient(b, from, to));
                 } catch (JsonProcessingException e) {

@@ -54,7 +54,7 @@ final class GenericRecord {
     }
 
     /** Validates the record and hands it to the sink, with the handles it names. */
-    void emit(String defaultNetwork, InteractionSink sink) throws FieldException {
+    void emit(String defaultNetwork, TimeBound bound, InteractionSink sink) throws FieldException {
         String net = network != null ? network.toLowerCase(Locale.ROOT) : defaultNetwork;
         if (net == null) {
             throw missing("network");
@@ -85,6 +85,7 @@ final class GenericRecord {
         } else {
             throw missing("time");
         }
+        bound.check("time", millis);
         List<String> tags = new ArrayList<>(hashtags.size());
         for (String tag : hashtags) {
             String t = tag.startsWith("#") ? tag.substring(1) : tag;

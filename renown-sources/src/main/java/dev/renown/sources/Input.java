@@ -38,16 +38,29 @@ public final class Input {
     private final Path path;
     /** The content of an input held in memory, or null for a file. */
     private final byte[] content;
+    private final TimeBound timeBound;
     private final AtomicLong bytesRead = new AtomicLong();
     private volatile String damage;
 
+    /** A file, whose records may be dated up to the wall clock plus {@link TimeBound#SKEW_DEFAULT}. */
     public Input(Path path) {
-        this(path, null);
+        this(path, null, TimeBound.defaults());
     }
 
-    private Input(Path path, byte[] content) {
+    private Input(Path path, byte[] content, TimeBound timeBound) {
         this.path = path;
         this.content = content;
+        this.timeBound = Objects.requireNonNull(timeBound, "time bound");
+    }
+
+    /** The same input, its records bounded by {@code bound} instead ({@link TimeBound}). */
+    public Input withTimeBound(TimeBound bound) {
+        return new Input(path, content, bound);
+    }
+
+    /** The latest time a record of this input may carry; readers reject later ones. */
+    public TimeBound timeBound() {
+        return timeBound;
     }
 
     /**
@@ -56,7 +69,7 @@ public final class Input {
      * (such as {@code followers-of-<id>}) and messages show it; nothing is read from disk.
      */
     public static Input of(String name, byte[] content) {
-        return new Input(Path.of(name), Objects.requireNonNull(content, "content"));
+        return new Input(Path.of(name), Objects.requireNonNull(content, "content"), TimeBound.defaults());
     }
 
     public Path path() {

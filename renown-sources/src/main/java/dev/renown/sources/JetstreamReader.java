@@ -60,7 +60,7 @@ public final class JetstreamReader implements InteractionReader {
 
     @Override
     public void read(Input input, InteractionSink sink, Rejects rejects) throws IOException {
-        Events events = new Events(sink, rejects, input.name());
+        Events events = new Events(sink, rejects, input.name(), input.timeBound());
         try {
             JsonRecords.read(input, rejects, events::value);
         } finally {
@@ -85,7 +85,7 @@ public final class JetstreamReader implements InteractionReader {
         private Messages(String source, InteractionSink sink, Rejects rejects) {
             this.source = source;
             this.rejects = rejects;
-            this.events = new Events(sink, rejects, source);
+            this.events = new Events(sink, rejects, source, TimeBound.defaults());
         }
 
         /**
@@ -156,6 +156,7 @@ public final class JetstreamReader implements InteractionReader {
         private final InteractionSink sink;
         private final Rejects rejects;
         private final String source;
+        private final TimeBound bound;
         private final Event e = new Event();
         private long deletes;
         private long updates;
@@ -164,10 +165,11 @@ public final class JetstreamReader implements InteractionReader {
         private long otherCollections;
         private long noInteraction;
 
-        Events(InteractionSink sink, Rejects rejects, String source) {
+        Events(InteractionSink sink, Rejects rejects, String source, TimeBound bound) {
             this.sink = sink;
             this.rejects = rejects;
             this.source = source;
+            this.bound = bound;
         }
 
         void flushSkips() {
@@ -363,13 +365,13 @@ public final class JetstreamReader implements InteractionReader {
             long observed = e.timeUs >= 0 ? e.timeUs / 1000 : Times.INVALID;
             long created = e.createdAt == null ? Times.INVALID : Times.isoMillis(e.createdAt);
             if (created != Times.INVALID && (observed == Times.INVALID || created <= observed)) {
-                return created;
+                return bound.check(e.timeUs >= 0 ? "time_us" : "commit.record.createdAt", created);
             }
             if (observed == Times.INVALID) {
                 throw new FieldException("time_us", e.createdAt == null ? "missing-field" : "bad-time",
                         "neither time_us nor a valid createdAt");
             }
-            return observed;
+            return bound.check("time_us", observed);
         }
 
         private static FieldException missing(String field) {

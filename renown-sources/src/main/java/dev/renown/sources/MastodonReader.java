@@ -56,7 +56,7 @@ public final class MastodonReader implements InteractionReader {
 
     @Override
     public void read(Input input, InteractionSink sink, Rejects rejects) throws IOException {
-        Statuses s = new Statuses(sink, rejects, input.name());
+        Statuses s = new Statuses(sink, rejects, input.name(), input.timeBound(), 0);
         try {
             JsonRecords.read(input, rejects, s::value);
             s.resolveDeferred();
@@ -141,7 +141,7 @@ public final class MastodonReader implements InteractionReader {
         private Messages(String source, InteractionSink sink, Rejects rejects) {
             this.source = source;
             this.rejects = rejects;
-            this.statuses = new Statuses(sink, rejects, source, LIVE_REMEMBERED);
+            this.statuses = new Statuses(sink, rejects, source, TimeBound.defaults(), LIVE_REMEMBERED);
             this.statuses.onStatus = id -> {
                 if (maxId == null || compareIds(id, maxId) > 0) {
                     maxId = id;
@@ -235,6 +235,7 @@ public final class MastodonReader implements InteractionReader {
         private final InteractionSink sink;
         private final Rejects rejects;
         private final String source;
+        private final TimeBound bound;
         private final Map<String, String> addressById;
         private final Map<String, String> uriById;
         private final List<Deferred> deferred = new ArrayList<>();
@@ -243,14 +244,11 @@ public final class MastodonReader implements InteractionReader {
         private long noInteraction;
         private long otherEvents;
 
-        Statuses(InteractionSink sink, Rejects rejects, String source) {
-            this(sink, rejects, source, 0);
-        }
-
-        Statuses(InteractionSink sink, Rejects rejects, String source, int remember) {
+        Statuses(InteractionSink sink, Rejects rejects, String source, TimeBound bound, int remember) {
             this.sink = sink;
             this.rejects = rejects;
             this.source = source;
+            this.bound = bound;
             this.addressById = remembering(remember);
             this.uriById = remembering(remember);
         }
@@ -371,6 +369,10 @@ public final class MastodonReader implements InteractionReader {
             long time = Times.isoMillis(s.createdAt);
             if (time == Times.INVALID) {
                 rejects.add(source, line, "created_at", "bad-time", "'" + s.createdAt + "' is not a time", record);
+                return;
+            }
+            if (!bound.allows(time)) {
+                rejects.add(source, line, "created_at", TimeBound.REASON, bound.describe(time), record);
                 return;
             }
             profile(s.account);

@@ -66,7 +66,7 @@ public final class RedditReader implements InteractionReader {
             JsonRecords.read(new Input(sibling), new Rejects(), authors::value);
         }
         JsonRecords.read(input, new Rejects(), authors::value);
-        Emitter emitter = new Emitter(authors, sink, rejects, input.name());
+        Emitter emitter = new Emitter(authors, sink, rejects, input.name(), input.timeBound());
         try {
             JsonRecords.read(input, rejects, emitter::value);
         } finally {
@@ -281,16 +281,18 @@ public final class RedditReader implements InteractionReader {
         private final InteractionSink sink;
         private final Rejects rejects;
         private final String source;
+        private final TimeBound bound;
         private final Post post = new Post();
         private long deletedAuthors;
         private long deletedTargets;
         private long noInteraction;
 
-        Emitter(Authors authors, InteractionSink sink, Rejects rejects, String source) {
+        Emitter(Authors authors, InteractionSink sink, Rejects rejects, String source, TimeBound bound) {
             this.authors = authors;
             this.sink = sink;
             this.rejects = rejects;
             this.source = source;
+            this.bound = bound;
         }
 
         void flushSkips() {
@@ -332,6 +334,7 @@ public final class RedditReader implements InteractionReader {
             if (x.millis == Times.INVALID) {
                 throw new FieldException("created_utc", "missing-field", "required field 'created_utc' is missing");
             }
+            bound.check("created_utc", x.millis);
             List<String> topic = x.subreddit == null ? List.of() : List.of(x.subreddit.toLowerCase(Locale.ROOT));
             String replyTarget = null;
             int emitted = 0;

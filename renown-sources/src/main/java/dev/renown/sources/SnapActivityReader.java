@@ -47,6 +47,7 @@ public final class SnapActivityReader implements InteractionReader {
     @Override
     public void read(Input input, InteractionSink sink, Rejects rejects) throws IOException {
         String source = input.name();
+        TimeBound bound = input.timeBound();
         int[] fieldStart = new int[4];
         int[] fieldEnd = new int[4];
         try (InputStream in = input.open()) {
@@ -87,6 +88,11 @@ public final class SnapActivityReader implements InteractionReader {
                 String actor = ids[0];
                 String target = ids[1];
                 long millis = seconds * 1000;
+                if (!bound.allows(millis)) {
+                    rejects.add(source, line, "unix_seconds", TimeBound.REASON, bound.describe(millis),
+                            Text.lenient(b, from, to));
+                    return;
+                }
                 sink.accept(new Interaction(Interaction.derivedId(network, kind, actor, target, millis, null),
                         network, kind, actor, target, millis, null, null, null, List.of()));
             });

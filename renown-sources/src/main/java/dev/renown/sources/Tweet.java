@@ -107,9 +107,9 @@ final class Tweet {
      * interactions emitted.
      *
      * @param source  file name, for rejects
-     * @param snowflakeTime whether a missing {@code created_at} may be taken from the id
+     * @param bound   the latest time accepted
      */
-    int emit(Resolver resolver, InteractionSink sink, Rejects rejects, String source) {
+    int emit(Resolver resolver, InteractionSink sink, Rejects rejects, String source, TimeBound bound) {
         if (problem.any()) {
             rejects.add(source, line, problem.field, problem.reason, problem.detail, record);
             return 0;
@@ -140,6 +140,10 @@ final class Tweet {
                         + " has no created_at and its id predates time-stamped ids", record);
                 return 0;
             }
+        }
+        if (!bound.allows(time)) {
+            rejects.add(source, line, "created_at", TimeBound.REASON, bound.describe(time), record);
+            return 0;
         }
         int emitted = 0;
         if (retweetOfId != null || retweetAuthorId != null) {

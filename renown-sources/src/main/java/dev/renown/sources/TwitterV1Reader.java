@@ -85,7 +85,7 @@ public final class TwitterV1Reader implements InteractionReader {
         } catch (IOException e) {
             listTime = 0;
         }
-        Statuses s = new Statuses(sink, rejects, input.name(), owner, followers, listTime);
+        Statuses s = new Statuses(sink, rejects, input.name(), input.timeBound(), owner, followers, listTime);
         try {
             JsonRecords.read(input, rejects, s::value);
         } finally {
@@ -137,6 +137,7 @@ public final class TwitterV1Reader implements InteractionReader {
         private final InteractionSink sink;
         private final Rejects rejects;
         private final String source;
+        private final TimeBound bound;
         private final String owner;
         private final boolean followers;
         private final long listTime;
@@ -144,10 +145,12 @@ public final class TwitterV1Reader implements InteractionReader {
         private long control;
         private long otherEvents;
 
-        Statuses(InteractionSink sink, Rejects rejects, String source, String owner, boolean followers, long listTime) {
+        Statuses(InteractionSink sink, Rejects rejects, String source, TimeBound bound, String owner, boolean followers,
+                 long listTime) {
             this.sink = sink;
             this.rejects = rejects;
             this.source = source;
+            this.bound = bound;
             this.owner = owner;
             this.followers = followers;
             this.listTime = listTime;
@@ -268,7 +271,7 @@ public final class TwitterV1Reader implements InteractionReader {
                     profile(o.quoted.user);
                 }
             }
-            int n = t.emit(this, sink, rejects, source);
+            int n = t.emit(this, sink, rejects, source, bound);
             if (n == 0 && !t.problem.any() && t.retweetOfId == null && t.quoteOfId == null && t.inReplyToUserId == null
                     && t.inReplyToTweetId == null && t.mentionIds.isEmpty() && t.id != null && t.authorId != null) {
                 noInteraction++;
@@ -299,6 +302,10 @@ public final class TwitterV1Reader implements InteractionReader {
             if (time == Times.INVALID) {
                 rejects.add(source, line, "created_at", o.tweet.createdAt == null ? "missing-field" : "bad-time",
                         "event without a valid created_at", record);
+                return;
+            }
+            if (!bound.allows(time)) {
+                rejects.add(source, line, "created_at", TimeBound.REASON, bound.describe(time), record);
                 return;
             }
             profile(o.source);

@@ -47,7 +47,7 @@ public final class TwitterV2Reader implements InteractionReader {
 
     @Override
     public void read(Input input, InteractionSink sink, Rejects rejects) throws IOException {
-        Page page = new Page(sink, rejects, input.name());
+        Page page = new Page(sink, rejects, input.name(), input.timeBound());
         try {
             JsonRecords.read(input, rejects, page::value);
         } finally {
@@ -84,6 +84,7 @@ public final class TwitterV2Reader implements InteractionReader {
         private final InteractionSink sink;
         private final Rejects rejects;
         private final String source;
+        private final TimeBound bound;
         private final List<Item> pool = new ArrayList<>();
         private int used;
         private final List<Item> data = new ArrayList<>();
@@ -94,10 +95,11 @@ public final class TwitterV2Reader implements InteractionReader {
         private long apiErrors;
         private long emptyPages;
 
-        Page(InteractionSink sink, Rejects rejects, String source) {
+        Page(InteractionSink sink, Rejects rejects, String source, TimeBound bound) {
             this.sink = sink;
             this.rejects = rejects;
             this.source = source;
+            this.bound = bound;
         }
 
         void flushSkips() {
@@ -222,7 +224,7 @@ public final class TwitterV2Reader implements InteractionReader {
                     continue;
                 }
                 tweets++;
-                int n = item.tweet.emit(this, sink, rejects, source);
+                int n = item.tweet.emit(this, sink, rejects, source, bound);
                 if (n == 0 && !item.tweet.problem.any() && isPlainOriginal(item.tweet)) {
                     noInteraction++;
                 }
