@@ -7,8 +7,11 @@ import dev.renown.core.score.ScoringParameters;
 import dev.renown.core.score.TopicScoring;
 import dev.renown.core.validation.Calibrator;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 
 /**
@@ -23,12 +26,19 @@ import java.util.function.IntConsumer;
  * calibrated anew on the data up to its end ({@link Calibrator}), and the new calibration is stored
  * when it differs from the one in force, with what it replaced — so weights stay put from day to
  * day, and every refit that moves them is on record.
+ *
+ * <p><b>Bounds.</b> A run covers at most {@link Control#maxDays()} days ({@value #MAX_DAYS_DEFAULT}
+ * unless said otherwise) and stops between two days once its {@link Control} is cancelled or its
+ * time limit has passed: days already written stay written, the day being scored is finished
+ * first. The control also reports progress: days done of days in the range, and the day at hand.
  */
 public final class Backfill {
 
     private static final long DAY_MILLIS = 86_400_000L;
     /** Days a fitted calibration stays in force before the next refit. */
     public static final int REFIT_DAYS = 7;
+    /** Days one run may cover unless its {@link Control} says otherwise: a year and a day. */
+    public static final int MAX_DAYS_DEFAULT = 366;
 
     private final Store store;
     private final ScoringParameters parameters;
@@ -92,16 +102,34 @@ public final class Backfill {
     }
 
     /**
+     * As {@link #run(LocalDate, LocalDate, boolean, long, Control)} with the default bound of
+     * {@value #MAX_DAYS_DEFAULT} days, no time limit, and {@code onDay} told the index of each day
+     * as it starts.
+     */
+    public int run(LocalDate from, LocalDate to, boolean onlyMissing, long runId, IntConsumer onDay) {
+        Control control = new Control(MAX_DAYS_DEFAULT, null);
+        control.onDay = onDay;
+        return run(from, to, onlyMissing, runId, control);
+    }
+
+    /**
      * @param from        first day
      * @param to          last day, inclusive
      * @param onlyMissing skip days that already have snapshots
-     * @param onDay       told the index of each day as it starts
-     * @return days written
+     * @param control     the bound on days and time, cancellation, and the progress it reports
+     * @return days written; fewer than the range when the control stopped the run ({@link Control#stopReason()})
+     * @throws IllegalArgumentException when the range is empty or longer than {@link Control#maxDays()}
      */
-    public int run(LocalDate from, LocalDate to, boolean onlyMissing, long runId, IntConsumer onDay) {
+    public int run(LocalDate from, LocalDate to, boolean onlyMissing, long runId, Control control) {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("backfill range is empty: " + from + " to " + to);
         }
+        long span = to.toEpochDay() - from.toEpochDay() + 1;
+        if (span > control.maxDays()) {
+            throw new IllegalArgumentException("backfill range " + from + " to " + to + " is " + span
+                    + " days, more than the limit of " + control.maxDays() + "; write a shorter range");
+        }
+        control.started((int) span);
         // Calibrating a day reads folds reaching back up to three horizons before the window.
         long loadFrom = endOfDay(from) - parameters.window().toMillis()
                 - (fixed ? 0 : Calibrator.FOLDS * Calibrator.HORIZONS.get(Calibrator.HORIZONS.size() - 1).toMillis());
@@ -111,7 +139,10 @@ public final class Backfill {
         int written = 0;
         int index = 0;
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1), index++) {
-            onDay.accept(index);
+            if (control.shouldStop()) {
+                break;
+            }
+            control.at(index, day);
             if (present.contains(day)) {
                 continue;
             }
@@ -124,7 +155,101 @@ public final class Backfill {
                 store.saveTopicScores(day, topics.score(table, endOfDay(day)), runId);
             }
             written++;
+            control.written(written);
         }
+        control.at(index, null);
         return written;
+    }
+
+    /**
+     * The bounds of one run, its cancellation, and its progress as it goes; thread-safe, so that
+     * another thread may cancel the run or read its progress while it runs. One control per run.
+     */
+    public static final class Control {
+
+        private final int maxDays;
+        private final long deadlineNanos;
+        private final Duration timeLimit;
+        private volatile String stopReason;
+        private volatile int total;
+        private volatile int done;
+        private volatile int written;
+        private volatile LocalDate day;
+        private IntConsumer onDay = i -> { };
+
+        /**
+         * @param maxDays   days one run may cover, at least 1
+         * @param timeLimit how long the run may take, or null for no limit; checked between days
+         */
+        public Control(int maxDays, Duration timeLimit) {
+            if (maxDays < 1) {
+                throw new IllegalArgumentException("max days must be positive: " + maxDays);
+            }
+            if (timeLimit != null && (timeLimit.isNegative() || timeLimit.isZero())) {
+                throw new IllegalArgumentException("time limit must be positive: " + timeLimit);
+            }
+            this.maxDays = maxDays;
+            this.timeLimit = timeLimit;
+            this.deadlineNanos = timeLimit == null ? 0 : System.nanoTime() + timeLimit.toNanos();
+        }
+
+        public int maxDays() {
+            return maxDays;
+        }
+
+        /** Asks the run to stop before its next day; the first reason given is kept. */
+        public void cancel(String reason) {
+            if (stopReason == null) {
+                stopReason = reason;
+            }
+        }
+
+        /** Why the run stopped early (cancelled, or out of time), if it did or was asked to. */
+        public Optional<String> stopReason() {
+            return Optional.ofNullable(stopReason);
+        }
+
+        boolean shouldStop() {
+            if (stopReason == null && timeLimit != null && System.nanoTime() - deadlineNanos >= 0) {
+                cancel("stopped at its time limit of " + timeLimit.toString().substring(2).toLowerCase(Locale.ROOT));
+            }
+            return stopReason != null;
+        }
+
+        void started(int days) {
+            total = days;
+        }
+
+        void at(int index, LocalDate current) {
+            done = index;
+            day = current;
+            if (current != null) {
+                onDay.accept(index);
+            }
+        }
+
+        void written(int days) {
+            written = days;
+        }
+
+        /** Days in the range. */
+        public int total() {
+            return total;
+        }
+
+        /** Days of the range passed so far (written or skipped). */
+        public int done() {
+            return done;
+        }
+
+        /** Days written so far. */
+        public int daysWritten() {
+            return written;
+        }
+
+        /** The day being scored now, or null between runs. */
+        public LocalDate day() {
+            return day;
+        }
     }
 }

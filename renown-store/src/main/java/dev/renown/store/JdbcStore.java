@@ -168,6 +168,11 @@ abstract class JdbcStore implements Store {
     }
 
     @Override
+    public long accountCount() {
+        return queryLong("SELECT COUNT(*) FROM accounts").orElse(0);
+    }
+
+    @Override
     public OptionalLong lastInteractionMillis() {
         return queryLong("SELECT MAX(time_ms) FROM interactions WHERE actor <> target");
     }

@@ -55,6 +55,9 @@ public interface Store extends AutoCloseable {
     /** Number of interactions stored. */
     long interactionCount();
 
+    /** Number of accounts stored: every account of an interaction, and those only profiled. */
+    long accountCount();
+
     /**
      * Asks the database a trivial question ({@code SELECT 1}).
      *
