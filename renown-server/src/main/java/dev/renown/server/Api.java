@@ -40,6 +40,14 @@ final class Api {
 
     static final int LIMIT_DEFAULT = 20;
     static final int LIMIT_MAX = 100;
+    /** Longest account id accepted in a path. */
+    static final int ID_MAX = 512;
+    /** Longest network name accepted. */
+    static final int NETWORK_MAX = 64;
+    /** How long {@code POST} and {@code DELETE /scores/recompute} wait for the recompute unless told (seconds). */
+    static final int RECOMPUTE_WAIT_DEFAULT = 10;
+    /** The longest wait a client may ask for (seconds). */
+    static final int RECOMPUTE_WAIT_MAX = 60;
     private static final int HISTORY_DAYS_DEFAULT = 90;
     private static final int INTEGRITY_GROUPS_DEFAULT = 10;
 
@@ -71,15 +79,43 @@ final class Api {
 
     // --- overview -------------------------------------------------------------------------------
 
-    /** What is served: the day, how many accounts per network, the topics and how scores are made. */
+    /**
+     * What is served — the day, how many accounts per network, the topics and how scores are made —
+     * beside what is stored: reads serve the scores of the last recompute, so interactions ingested
+     * since are counted here but scored only once a recompute writes their days.
+     */
     void overview(Context ctx) {
         ScoreView view = service.view();
+        ScoreService.Stored stored = service.stored();
+        long since = Math.max(0, stored.interactions() - service.storedAtRefresh());
+        boolean current = since == 0 && (stored.last() == null || (view.day() != null
+                && stored.last().toEpochMilli() <= dev.renown.store.Backfill.endOfDay(view.day())));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("as_of", view.day() == null ? null : view.day().toString());
         m.put("accounts_scored", view.isEmpty() ? 0 : view.board().size());
         m.put("interactions_in_window", view.isEmpty() ? 0 : view.table().size());
         m.put("networks", view.networks());
         m.put("topics", List.copyOf(view.topics().keySet()));
+        Map<String, Object> st = new LinkedHashMap<>();
+        st.put("interactions", stored.interactions());
+        st.put("accounts", stored.accounts());
+        st.put("first_interaction", stored.first() == null ? null : stored.first().toString());
+        st.put("last_interaction", stored.last() == null ? null : stored.last().toString());
+        st.put("counted_at", stored.countedAt().toString());
+        m.put("stored", st);
+        Map<String, Object> sc = new LinkedHashMap<>();
+        sc.put("as_of", view.day() == null ? null : view.day().toString());
+        sc.put("accounts", view.isEmpty() ? 0 : view.board().size());
+        sc.put("interactions_in_window", view.isEmpty() ? 0 : view.table().size());
+        sc.put("built_at", service.refreshed() == null ? null : service.refreshed().toString());
+        sc.put("interactions_stored_since", since);
+        sc.put("up_to_date", current);
+        sc.put("note", current ? "the scores cover every stored interaction"
+                : "interactions stored after the scores were computed are not scored until POST "
+                + RenownServer.API + "/scores/recompute (or renown backfill) writes their days");
+        m.put("scored", sc);
+        RecomputeJob last = service.recomputeStatus();
+        m.put("last_recompute", last == null ? null : last.json());
         // The parameters the served scores were computed with: the day's calibration, or as configured.
         dev.renown.core.score.ScoringParameters p = view.isEmpty() ? service.parameters() : view.board().parameters();
         Map<String, Object> scoring = new LinkedHashMap<>();
@@ -112,19 +148,19 @@ final class Api {
     // --- accounts ---------------------------------------------------------------------------------
 
     void account(Context ctx) {
-        AccountKey key = key(ctx);
-        AccountRecord record = service.store().account(key)
-                .orElseThrow(() -> ApiException.notFound("no account " + key));
-        json.write(ctx, 200, accountJson(record, service.view()));
+        json.write(ctx, 200, accountJson(stored(ctx), service.view()));
     }
 
     void accountByHandle(Context ctx) {
-        String handle = ctx.queryParam("handle");
+        String handle = text(ctx, "handle", 200);
         if (handle == null || handle.isBlank()) {
             throw ApiException.badParameter("handle", "is required");
         }
-        String h = handle.startsWith("@") ? handle.substring(1) : handle;
-        String network = ctx.queryParam("network");
+        String h = handle.trim().startsWith("@") ? handle.trim().substring(1) : handle.trim();
+        if (h.isEmpty()) {
+            throw ApiException.badParameter("handle", "is required");
+        }
+        String network = networkParam(ctx);
         List<AccountRecord> found = new ArrayList<>();
         for (AccountKey k : service.store().findAccounts(h)) {
             Optional<AccountRecord> r = service.store().account(k);
@@ -192,7 +228,8 @@ final class Api {
     }
 
     void history(Context ctx) {
-        AccountKey key = storedKey(ctx);
+        AccountRecord record = stored(ctx);
+        AccountKey key = record.account();
         ScoreView view = service.view();
         LocalDate to = date(ctx, "to", view.day() != null ? view.day() : LocalDate.now());
         LocalDate from = date(ctx, "from", to.minusDays(HISTORY_DAYS_DEFAULT - 1));
@@ -230,7 +267,7 @@ final class Api {
             days.add(d);
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("account", keyJson(key));
+        m.put("account", ref(record));
         m.put("from", from.toString());
         m.put("to", to.toString());
         m.put("days", days);
@@ -262,7 +299,7 @@ final class Api {
             List<Object> top = new ArrayList<>();
             for (Explanation.Contribution c : ev.top()) {
                 Map<String, Object> t = new LinkedHashMap<>();
-                t.put("account", keyJson(c.account()));
+                t.put("account", ref(view, c.account()));
                 t.put("label", c.label());
                 t.put("amount", c.amount());
                 t.put("interactions", kinds(c.interactions()));
@@ -338,8 +375,7 @@ final class Api {
             one.put("why", g.why());
             List<Object> sample = new ArrayList<>();
             for (AccountKey k : g.sample()) {
-                OptionalInt u = view.node(k);
-                sample.add(u.isPresent() ? ref(view, u.getAsInt()) : keyJson(k));
+                sample.add(ref(view, k));
             }
             one.put("sample", sample);
             groups.add(one);
@@ -363,7 +399,8 @@ final class Api {
     }
 
     void topics(Context ctx) {
-        AccountKey key = storedKey(ctx);
+        AccountRecord record = stored(ctx);
+        AccountKey key = record.account();
         ScoreView view = service.view();
         List<Object> topics = new ArrayList<>();
         if (view.day() != null) {
@@ -376,7 +413,7 @@ final class Api {
             }
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("account", keyJson(key));
+        m.put("account", ref(record));
         m.put("as_of", view.day() == null ? null : view.day().toString());
         m.put("topics", topics);
         json.write(ctx, 200, m);
@@ -387,13 +424,18 @@ final class Api {
     void leaderboard(Context ctx) {
         ScoreView view = service.view();
         int limit = limit(ctx, LIMIT_DEFAULT, LIMIT_MAX);
-        String network = ctx.queryParam("network");
-        String topic = ctx.queryParam("topic");
+        String network = networkParam(ctx);
+        if (network != null && !view.networks().containsKey(network)) {
+            throw ApiException.badParameter("network", "names no network scored on " + view.day()
+                    + "; networks: " + view.networks().keySet());
+        }
+        String topic = text(ctx, "topic", 200);
         FlaggedFilter flagged = flaggedFilter(ctx);
         int offset = cursor(ctx, view);
         List<Object> items = new ArrayList<>(); // one row beyond the page, to know whether more follow
         if (topic != null) {
-            List<TopicScore> leaders = view.topics().get(topic.startsWith("#") ? topic.substring(1) : topic);
+            String name = topic.startsWith("#") ? topic.substring(1) : topic;
+            List<TopicScore> leaders = view.topics().get(name.toLowerCase(Locale.ROOT));
             if (leaders == null) {
                 throw ApiException.badParameter("topic", "names no topic scored on " + view.day()
                         + "; topics: " + view.topics().keySet());
@@ -410,8 +452,7 @@ final class Api {
                 }
                 Map<String, Object> one = new LinkedHashMap<>();
                 one.put("rank", t.rank());
-                one.put("account", v.isPresent() ? ref(view, v.getAsInt())
-                        : keyJson(t.account()));
+                one.put("account", ref(view, t.account()));
                 one.put("score", t.score());
                 one.put("flagged", isFlagged);
                 items.add(one);
@@ -465,41 +506,41 @@ final class Api {
         return one;
     }
 
+    /**
+     * The best scored accounts whose handle, name or id starts with {@code q}: every match is
+     * considered, the {@code limit} best returned, equal scores in leaderboard order.
+     */
     void search(Context ctx) {
-        String q = ctx.queryParam("q");
+        String q = text(ctx, "q", 100);
         if (q == null || q.isBlank()) {
             throw ApiException.badParameter("q", "is required");
         }
-        if (q.length() > 100) {
-            throw ApiException.badParameter("q", "must be at most 100 characters");
+        String prefix = q.trim().startsWith("@") ? q.trim().substring(1) : q.trim();
+        if (prefix.isEmpty()) {
+            throw ApiException.badParameter("q", "needs at least one character besides '@'");
         }
         ScoreView view = service.view();
-        String prefix = q.trim().startsWith("@") ? q.trim().substring(1) : q.trim();
         int limit = limit(ctx, 10, LIMIT_MAX);
         List<Object> items = new ArrayList<>();
         if (!view.isEmpty()) {
-            int[] found = view.search().find(prefix, limit * 4);
-            java.util.Arrays.sort(found); // node numbers; order by rank below
-            Integer[] byRank = java.util.Arrays.stream(found).boxed().toArray(Integer[]::new);
-            java.util.Arrays.sort(byRank, (a, b) -> Integer.compare(view.board().rank(a), view.board().rank(b)));
-            for (int i = 0; i < Math.min(limit, byRank.length); i++) {
-                items.add(row(view, byRank[i]));
+            for (int v : view.search().find(prefix, limit)) {
+                items.add(row(view, v));
             }
         }
-        json.write(ctx, 200, Map.of("q", q, "items", items));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("q", q);
+        m.put("items", items);
+        json.write(ctx, 200, m);
     }
 
     // --- writes -----------------------------------------------------------------------------------
 
     void postInteractions(Context ctx) throws Exception {
         byte[] body = ctx.bodyAsBytes();
-        if (body.length == 0) {
+        if (isBlank(body)) {
             throw ApiException.badParameter("body", "is empty: send NDJSON, one interaction per line");
         }
-        String network = ctx.queryParam("network");
-        if (network != null && (network.isBlank() || network.indexOf(':') >= 0 || network.length() > 64)) {
-            throw ApiException.badParameter("network", "must be a network name such as mastodon");
-        }
+        String network = networkParam(ctx);
         ScoreService.IngestReport report = service.ingest(body, network);
         List<Object> rejects = new ArrayList<>();
         for (Reject r : report.rejects().examples()) {
@@ -520,34 +561,163 @@ final class Api {
         json.write(ctx, report.rejects().total() > 0 && report.result().records() == 0 ? 400 : 200, m);
     }
 
-    void recompute(Context ctx) {
-        int days = service.recompute();
+    /**
+     * Starts a recompute and waits up to {@code wait} seconds for it: 200 with what it did when it
+     * ended by then, 202 with its progress (and where to follow it) when not, 409 with the running
+     * one's status when one is running already.
+     */
+    void recompute(Context ctx) throws InterruptedException {
+        int wait = waitSeconds(ctx);
+        Optional<RecomputeJob> started = service.startRecompute();
+        if (started.isEmpty()) {
+            RecomputeJob running = service.recomputeStatus();
+            throw new ApiException(409, "recompute_running", "a recompute is running already (" + progress(running)
+                    + "); follow it at GET " + RenownServer.API + "/scores/recompute or stop it with DELETE",
+                    Map.of("recompute", running.json()));
+        }
+        RecomputeJob job = started.get();
+        boolean ended = job.await(wait * 1000L);
+        if (!ended) {
+            ctx.header("Location", RenownServer.API + "/scores/recompute");
+            json.write(ctx, 202, recomputeJson(job));
+            return;
+        }
+        if (job.state() == RecomputeJob.State.FAILED) {
+            throw new ApiException(503, "recompute_failed", job.json().get("message") + "",
+                    Map.of("recompute", job.json()));
+        }
+        json.write(ctx, 200, recomputeJson(job));
+    }
+
+    /** The recompute running now, or the last one since the server started. */
+    void recomputeStatus(Context ctx) {
+        RecomputeJob job = service.recomputeStatus();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("recompute", job == null ? null : job.json());
+        json.write(ctx, 200, m);
+    }
+
+    /** Stops the running recompute after the day it is scoring, and waits for it a little. */
+    void cancelRecompute(Context ctx) throws InterruptedException {
+        int wait = waitSeconds(ctx);
+        Optional<RecomputeJob> job = service.cancelRecompute("cancelled by DELETE " + RenownServer.API + "/scores/recompute");
+        if (job.isEmpty()) {
+            RecomputeJob last = service.recomputeStatus();
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("recompute", last == null ? null : last.json());
+            throw new ApiException(409, "not_running", "no recompute is running", fields);
+        }
+        job.get().await(wait * 1000L);
+        json.write(ctx, 200, Map.of("recompute", job.get().json()));
+    }
+
+    /** The {@code wait} parameter: seconds, 0 to {@value #RECOMPUTE_WAIT_MAX}. */
+    private static int waitSeconds(Context ctx) {
+        String text = ctx.queryParam("wait");
+        if (text == null) {
+            return RECOMPUTE_WAIT_DEFAULT;
+        }
+        try {
+            int wait = Integer.parseInt(text);
+            if (wait >= 0 && wait <= RECOMPUTE_WAIT_MAX) {
+                return wait;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw ApiException.badParameter("wait", "must be a whole number of seconds from 0 to " + RECOMPUTE_WAIT_MAX
+                + ", not '" + text + "'");
+    }
+
+    private Map<String, Object> recomputeJson(RecomputeJob job) {
         ScoreView view = service.view();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("days_written", days);
+        m.put("days_written", job.control.daysWritten());
         m.put("as_of", view.day() == null ? null : view.day().toString());
         m.put("accounts", view.isEmpty() ? 0 : view.board().size());
-        json.write(ctx, 200, m);
+        m.put("recompute", job.json());
+        return m;
+    }
+
+    private static String progress(RecomputeJob job) {
+        LocalDate day = job.control.day();
+        return "started " + job.started + ", day " + Math.min(job.control.done() + 1, job.daysTotal) + " of "
+                + job.daysTotal + (day == null ? "" : " (" + day + ")");
     }
 
     // --- helpers ----------------------------------------------------------------------------------
 
-    private static AccountKey key(Context ctx) {
-        String network = ctx.pathParam("network");
+    /**
+     * The account the path names. Networks are matched ignoring case (ingest stores them in lower
+     * case); a blank id, or one with control characters or over {@value #ID_MAX} characters, is a
+     * bad parameter, never a failure.
+     */
+    static AccountKey key(Context ctx) {
+        String network = network(ctx.pathParam("network"), "network");
         String id = ctx.pathParam("id");
-        if (network.isBlank() || network.indexOf(':') >= 0) {
-            throw ApiException.badParameter("network", "must be a network name such as twitter");
+        if (id.isBlank()) {
+            throw ApiException.badParameter("id", "must not be blank");
+        }
+        if (id.length() > ID_MAX || hasControl(id)) {
+            throw ApiException.badParameter("id", "must be an account id of at most " + ID_MAX
+                    + " characters, without control characters");
         }
         return new AccountKey(network, id);
     }
 
-    /** The account named by the path, which must be in the store (scored or not). */
-    private AccountKey storedKey(Context ctx) {
-        AccountKey key = key(ctx);
-        if (service.store().account(key).isEmpty()) {
-            throw ApiException.notFound("no account " + key);
+    /** A network name as given in a path or parameter, lower-cased; a bad one is a bad parameter. */
+    private static String network(String text, String parameter) {
+        if (text.isBlank() || text.length() > NETWORK_MAX || hasControl(text) || text.indexOf(':') >= 0
+                || text.indexOf('/') >= 0 || !text.strip().equals(text)) {
+            throw ApiException.badParameter(parameter, "must be a network name such as twitter or snap");
         }
-        return key;
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    /** The optional {@code network} query parameter, lower-cased. */
+    private static String networkParam(Context ctx) {
+        String text = ctx.queryParam("network");
+        return text == null ? null : network(text, "network");
+    }
+
+    /** A text query parameter, if given: at most {@code max} characters, no control characters. */
+    private static String text(Context ctx, String name, int max) {
+        String text = ctx.queryParam(name);
+        if (text == null) {
+            return null;
+        }
+        if (text.length() > max) {
+            throw ApiException.badParameter(name, "must be at most " + max + " characters");
+        }
+        if (hasControl(text)) {
+            throw ApiException.badParameter(name, "must not contain control characters");
+        }
+        return text;
+    }
+
+    private static boolean hasControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The account named by the path, which must be in the store (scored or not). */
+    private AccountRecord stored(Context ctx) {
+        AccountKey key = key(ctx);
+        return service.store().account(key).orElseThrow(() -> ApiException.notFound("no account " + key));
     }
 
     private int scoredNode(ScoreView view, AccountKey key) {
@@ -562,10 +732,28 @@ final class Api {
         throw ApiException.notFound("no account " + key);
     }
 
-    private static Map<String, Object> keyJson(AccountKey key) {
+    /** An account as other responses name it: from the view when scored, with handle and name. */
+    private static Map<String, Object> ref(ScoreView view, AccountKey key) {
+        OptionalInt v = view.node(key);
+        if (v.isPresent()) {
+            return ref(view, v.getAsInt());
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("network", key.network());
         m.put("id", key.id());
+        OptionalInt a = view.isEmpty() ? OptionalInt.empty() : view.table().accounts().find(key);
+        m.put("handle", a.isPresent() ? view.table().accounts().handle(a.getAsInt()).orElse(null) : null);
+        m.put("display_name", a.isPresent() ? view.table().accounts().displayName(a.getAsInt()).orElse(null) : null);
+        return m;
+    }
+
+    /** An account as other responses name it, from what is stored about it. */
+    private static Map<String, Object> ref(AccountRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("network", r.account().network());
+        m.put("id", r.account().id());
+        m.put("handle", r.handle());
+        m.put("display_name", r.displayName());
         return m;
     }
 

@@ -22,9 +22,15 @@ final class Json {
     }
 
     void error(Context ctx, int status, String code, String message) {
+        error(ctx, status, code, message, Map.of());
+    }
+
+    /** {@code {"error", "message"}} and the error's further fields. */
+    void error(Context ctx, int status, String code, String message, Map<String, Object> fields) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("error", code);
         m.put("message", message);
+        m.putAll(fields);
         write(ctx, status, m);
     }
 

@@ -6,7 +6,6 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.router.Endpoint;
@@ -36,9 +35,14 @@ import java.util.concurrent.TimeUnit;
  * {@code /health} and Prometheus metrics at {@code /metrics}, on the scores in a {@link Store}.
  *
  * <p>Every request passes, in order: security headers; the per-client rate limit (429); the
+ * method check (405 for a method the path does not serve, before any token is asked for); the
  * token check for writes, and for reads when configured (401); the handler; then its latency is
  * recorded in the {@code http.server.requests} timer, tagged by method, route template and status.
- * Failures are answered as JSON {@code {"error", "message"}}.
+ * Failures are answered as JSON {@code {"error", "message"}} with the security headers, including
+ * those Jetty raises before any handler runs ({@link JsonErrorHandler}). The method is always the
+ * request's own: {@code X-HTTP-Method-Override} and its kin are dropped before routing, so that a
+ * proxy that lets only GET through cannot be talked into a write. Nothing a client sends puts a
+ * stack trace in the log: an unexpected failure is logged as one line.
  *
  * <pre>{@code
  * try (RenownServer server = new RenownServer(store, ScoringParameters.defaults(), ServerConfig.defaults())) {
@@ -71,9 +75,25 @@ public final class RenownServer implements AutoCloseable {
     private final Javalin app;
     private final byte[] openApi;
 
+    /** Headers that ask a server to treat a request as another method; dropped before routing. */
+    static final List<String> METHOD_OVERRIDES = List.of("X-HTTP-Method-Override", "X-HTTP-Method",
+            "X-Method-Override");
+
     /** One route of the server, as registered. */
     public record Route(String method, String path, boolean write) {
+
+        /** Whether a request path (not decoded, without query) is this route's. */
+        boolean matches(String requestPath) {
+            return pattern(path).matcher(requestPath).matches();
+        }
+
+        private static java.util.regex.Pattern pattern(String template) {
+            return PATTERNS.computeIfAbsent(template, t -> java.util.regex.Pattern.compile(
+                    java.util.regex.Pattern.quote(t).replaceAll("\\{\\w+}", "\\\\E[^/]+\\\\Q") + "/?"));
+        }
     }
+
+    private static final Map<String, java.util.regex.Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Builds the server; {@link #start()} serves.
@@ -95,7 +115,7 @@ public final class RenownServer implements AutoCloseable {
      */
     public RenownServer(Store store, ScoringParameters parameters, boolean fixed, ServerConfig config) {
         this.config = config;
-        this.service = new ScoreService(store, parameters, fixed);
+        this.service = new ScoreService(store, parameters, fixed, config);
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.rateLimiter = config.ratePerSecond() > 0 ? new RateLimiter(config.ratePerSecond(), config.burst()) : null;
         this.openApi = resource("/openapi.json");
@@ -115,6 +135,19 @@ public final class RenownServer implements AutoCloseable {
         c.jetty.port = config.port();
         c.http.maxRequestSize = config.maxBodyBytes();
         c.http.prefer405over404 = true;
+        c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+        c.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
+        c.jetty.modifyHttpConfiguration(http -> {
+            http.setSendServerVersion(false);
+            http.addCustomizer((request, responseHeaders) -> {
+                for (String name : METHOD_OVERRIDES) {
+                    if (request.getHeaders().contains(name)) {
+                        return withoutMethodOverrides(request);
+                    }
+                }
+                return request;
+            });
+        });
         c.staticFiles.add(files -> {
             files.hostedPath = "/";
             files.directory = "/public";
@@ -141,21 +174,42 @@ public final class RenownServer implements AutoCloseable {
         get(c, API + "/search", api::search);
         post(c, API + "/interactions", api::postInteractions);
         post(c, API + "/scores/recompute", api::recompute);
+        get(c, API + "/scores/recompute", api::recomputeStatus);
+        delete(c, API + "/scores/recompute", api::cancelRecompute);
 
-        c.routes.exception(ApiException.class, (e, ctx) -> json.error(ctx, e.status, e.code, e.getMessage()));
+        c.routes.exception(ApiException.class, (e, ctx) -> json.error(ctx, e.status, e.code, e.getMessage(), e.fields));
         c.routes.exception(HttpResponseException.class, (e, ctx) -> {
             String message = switch (e.getStatus()) {
                 case 404 -> "no route " + ctx.method() + " " + ctx.path();
                 case 405 -> ctx.method() + " is not allowed on " + ctx.path();
                 case 413 -> "the body is larger than the limit of " + config.maxBodyBytes() + " bytes";
-                default -> e.getMessage();
+                default -> e.getStatus() >= 500 ? "the server failed to answer" : e.getMessage();
             };
-            json.error(ctx, e.getStatus(), code(e.getStatus()), message);
+            if (e.getStatus() == 405) {
+                ctx.header("Allow", String.join(", ", allowedMethods(ctx.path())));
+            }
+            json.error(ctx, e.getStatus(), JsonErrorHandler.code(e.getStatus()), message);
         });
         c.routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            // One line, no stack trace: what failed, where, and why.
+            StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+            LOG.error("{} {} failed: {}{}", ctx.req().getMethod(), ctx.path(), e,
+                    at == null ? "" : " (at " + at.getClassName() + "." + at.getMethodName() + ":" + at.getLineNumber() + ")");
             json.error(ctx, 500, "internal", "the server failed to answer; see its log");
         });
+    }
+
+    /** The request without any method-override header, so that routing sees the request's own method. */
+    private static org.eclipse.jetty.server.Request withoutMethodOverrides(org.eclipse.jetty.server.Request request) {
+        org.eclipse.jetty.http.HttpFields.Mutable fields = org.eclipse.jetty.http.HttpFields.build(request.getHeaders());
+        METHOD_OVERRIDES.forEach(fields::remove);
+        org.eclipse.jetty.http.HttpFields headers = fields.asImmutable();
+        return new org.eclipse.jetty.server.Request.Wrapper(request) {
+            @Override
+            public org.eclipse.jetty.http.HttpFields getHeaders() {
+                return headers;
+            }
+        };
     }
 
     private void get(JavalinConfig c, String path, Handler handler) {
@@ -168,26 +222,64 @@ public final class RenownServer implements AutoCloseable {
         routes.add(new Route("POST", path, true));
     }
 
-    /** Headers, rate limit and authentication, before any handler or static file. */
-    private void guard(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-        ctx.header("Cross-Origin-Resource-Policy", "same-origin");
-        String path = ctx.path();
-        if (path.equals("/health")) {
-            return;
+    private void delete(JavalinConfig c, String path, Handler handler) {
+        c.routes.delete(path, handler);
+        routes.add(new Route("DELETE", path, true));
+    }
+
+    /** The methods a request path is served with: its routes', or GET and HEAD for the dashboard's files. */
+    List<String> allowedMethods(String path) {
+        java.util.Set<String> methods = new java.util.TreeSet<>();
+        for (Route r : routes) {
+            if (r.matches(path)) {
+                methods.add(r.method());
+                if (r.method().equals("GET")) {
+                    methods.add("HEAD");
+                }
+            }
         }
-        if (rateLimiter != null && !rateLimiter.tryAcquire(ctx.ip())) {
+        if (methods.isEmpty() && !path.startsWith(API + "/")) {
+            methods.addAll(List.of("GET", "HEAD"));
+        }
+        return List.copyOf(methods);
+    }
+
+    /** The route a request is for, if any. */
+    private Route route(String method, String path) {
+        for (Route r : routes) {
+            if (r.method().equals(method) && r.matches(path)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Headers, rate limit, method and authentication, before any handler or static file. */
+    private void guard(Context ctx) {
+        JsonErrorHandler.securityHeaders(ctx::header);
+        String path = ctx.path();
+        boolean health = path.equals("/health");
+        if (!health && rateLimiter != null && !rateLimiter.tryAcquire(ctx.ip())) {
             ctx.header("Retry-After", Long.toString(rateLimiter.retryAfterSeconds()));
             throw new ApiException(429, "rate_limited", "too many requests from this client: at most "
                     + config.ratePerSecond() + " per second (bursts of " + config.burst() + ")");
         }
-        HandlerType method = ctx.method();
-        boolean write = !method.equals(HandlerType.GET) && !method.equals(HandlerType.HEAD)
-                && !method.equals(HandlerType.OPTIONS);
+        // The request's own method: method-override headers were dropped before routing.
+        String method = ctx.req().getMethod();
+        Route route = route(method, path);
+        if (route == null && !method.equals("GET") && !method.equals("HEAD")) {
+            List<String> allowed = allowedMethods(path);
+            if (allowed.isEmpty()) {
+                throw ApiException.notFound("no route " + method + " " + path);
+            }
+            ctx.header("Allow", String.join(", ", allowed));
+            throw new ApiException(405, "method_not_allowed", method + " is not allowed on " + path
+                    + "; allowed: " + String.join(", ", allowed));
+        }
+        if (health) {
+            return;
+        }
+        boolean write = route != null && route.write();
         boolean api = path.startsWith(API + "/") || path.equals("/metrics");
         if (write || (config.protectReads() && api)) {
             authenticate(ctx, write);
@@ -305,17 +397,8 @@ public final class RenownServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        service.close();
         metrics.close();
-    }
-
-    private static String code(int status) {
-        return switch (status) {
-            case 400 -> "bad_request";
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 413 -> "too_large";
-            default -> status >= 500 ? "internal" : "http_" + status;
-        };
     }
 
     private static long parseLong(String text) {

@@ -8,15 +8,16 @@ import dev.renown.core.score.ScoringParameters;
 import dev.renown.sources.GenericNdjsonReader;
 import dev.renown.sources.Input;
 import dev.renown.sources.Rejects;
+import dev.renown.sources.TimeBound;
 import dev.renown.store.Backfill;
 import dev.renown.store.IngestResult;
 import dev.renown.store.IngestSession;
 import dev.renown.store.Store;
 import dev.renown.store.TopicScore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -27,33 +28,61 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The domain behind the API: the current {@link ScoreView}, rebuilt from the store on demand, and
  * the two writes — ingesting interactions and recomputing scores. Reads never block on writes:
  * they use whichever view was current when they started.
+ *
+ * <p>Ingest rejects interactions dated beyond the wall clock plus the configured skew
+ * ({@link TimeBound}). A recompute runs on its own thread, one at a time, bounded in days (the
+ * latest {@link ServerConfig#recomputeMaxDays()}) and in time ({@link ServerConfig#recomputeTimeLimit()}),
+ * cancellable, and reports its progress ({@link RecomputeJob}); it goes on if the client that
+ * asked for it goes away.
  */
-final class ScoreService {
+final class ScoreService implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ScoreService.class);
     /** Leaders kept per topic in the view. */
     private static final int TOPIC_LEADERS = 200;
+    /** How long stored counts are reused before the store is asked again. */
+    private static final long STORED_TTL_NANOS = 5_000_000_000L;
 
     private final Store store;
     private final ScoringParameters parameters;
     private final boolean fixed;
+    private final ServerConfig config;
     private final AtomicReference<ScoreView> view = new AtomicReference<>(ScoreView.empty());
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "renown-recompute");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong jobs = new AtomicLong();
+    private volatile RecomputeJob recompute;
+    private volatile Stored stored;
+    /** Interactions stored when the current view was built, and when. */
+    private volatile long storedAtRefresh;
+    private volatile Instant refreshed;
 
     /**
      * @param parameters how scores are computed; unless {@code fixed}, only their window, defences
      *                   and base half-life, the weights and timescales coming from the calibration in
      *                   force for each day ({@link Backfill})
+     * @param config     the clock skew of ingest and the bounds of a recompute
      */
-    ScoreService(Store store, ScoringParameters parameters, boolean fixed) {
+    ScoreService(Store store, ScoringParameters parameters, boolean fixed, ServerConfig config) {
         this.store = store;
         this.parameters = parameters;
         this.fixed = fixed;
+        this.config = config;
     }
 
     Store store() {
@@ -73,10 +102,12 @@ final class ScoreService {
      * last interaction) and swaps it in.
      */
     synchronized ScoreView refresh() {
+        long count = store.interactionCount();
         List<LocalDate> days = store.snapshotDays();
         OptionalLong last = store.lastInteractionMillis();
         if (days.isEmpty() && last.isEmpty()) {
             view.set(ScoreView.empty());
+            refreshed(count);
             return view.get();
         }
         LocalDate day = !days.isEmpty() ? days.get(days.size() - 1)
@@ -98,34 +129,133 @@ final class ScoreService {
         ScoreView built = new ScoreView(day, board, nodeOf, before, topics, ScoreView.index(board),
                 ScoreView.networks(board));
         view.set(built);
+        refreshed(count);
         return built;
     }
 
+    private void refreshed(long count) {
+        storedAtRefresh = count;
+        refreshed = Instant.now();
+        stored = null;
+    }
+
+    /** What the store holds, counted at most {@link #STORED_TTL_NANOS} ago. */
+    Stored stored() {
+        Stored s = stored;
+        if (s == null || System.nanoTime() - s.countedNanos > STORED_TTL_NANOS) {
+            OptionalLong first = store.firstInteractionMillis();
+            OptionalLong last = store.lastInteractionMillis();
+            s = new Stored(store.interactionCount(), store.accountCount(),
+                    first.isPresent() ? Instant.ofEpochMilli(first.getAsLong()) : null,
+                    last.isPresent() ? Instant.ofEpochMilli(last.getAsLong()) : null, Instant.now(), System.nanoTime());
+            stored = s;
+        }
+        return s;
+    }
+
+    /** Interactions stored when the current view was built. */
+    long storedAtRefresh() {
+        return storedAtRefresh;
+    }
+
+    /** When the current view was built. */
+    Instant refreshed() {
+        return refreshed;
+    }
+
     /**
-     * Writes the snapshots of every day from the day after the last snapshot (or the first
-     * interaction) to the day of the last interaction, the last snapshot day included (new
-     * interactions may have arrived for it), then refreshes the view.
+     * What the store holds.
      *
-     * @return days written
+     * @param first the time of the earliest interaction, or null
+     * @param last  the time of the latest interaction between two accounts, or null
      */
-    synchronized int recompute() {
+    record Stored(long interactions, long accounts, Instant first, Instant last, Instant countedAt, long countedNanos) {
+    }
+
+    /** The recompute running now, or the last one since the server started; null before the first. */
+    RecomputeJob recomputeStatus() {
+        return recompute;
+    }
+
+    /**
+     * Starts writing the snapshots of every day from the last snapshot day (included: new
+     * interactions may have arrived for it), or the first interaction's day, to the day of the last
+     * interaction — at most the latest {@link ServerConfig#recomputeMaxDays()} of them — on the
+     * recompute thread, then refreshes the view.
+     *
+     * @return the new recompute, or empty when one is running already ({@link #recomputeStatus()} is it)
+     */
+    synchronized Optional<RecomputeJob> startRecompute() {
+        RecomputeJob running = recompute;
+        if (running != null && running.running()) {
+            return Optional.empty();
+        }
+        Backfill.Control control = new Backfill.Control(config.recomputeMaxDays(), config.recomputeTimeLimit());
         OptionalLong first = store.firstInteractionMillis();
         OptionalLong last = store.lastInteractionMillis();
+        RecomputeJob job;
         if (first.isEmpty() || last.isEmpty()) {
+            job = new RecomputeJob(jobs.incrementAndGet(), null, null, 0, control);
+        } else {
+            List<LocalDate> days = store.snapshotDays();
+            LocalDate from = days.isEmpty() ? day(first.getAsLong()) : days.get(days.size() - 1);
+            LocalDate to = day(last.getAsLong());
+            if (to.isBefore(from)) {
+                to = from;
+            }
+            long skipped = Math.max(0, to.toEpochDay() - from.toEpochDay() + 1 - config.recomputeMaxDays());
+            job = new RecomputeJob(jobs.incrementAndGet(), from.plusDays(skipped), to, skipped, control);
+        }
+        recompute = job;
+        worker.execute(() -> run(job));
+        return Optional.of(job);
+    }
+
+    private void run(RecomputeJob job) {
+        try {
+            int written = 0;
+            if (job.from != null) {
+                long run = store.startRun("recompute", job.from + ".." + job.to, parameters.toString());
+                written = new Backfill(store, parameters, fixed).run(job.from, job.to, false, run, job.control);
+                store.finishRun(run, written + " day(s) written" + job.control.stopReason().map(r -> "; " + r).orElse(""));
+            }
             refresh();
-            return 0;
+            String skipped = job.daysSkipped == 0 ? "" : "; the " + job.daysSkipped + " earlier day(s) were left out: "
+                    + "a recompute writes at most the latest " + config.recomputeMaxDays() + " (renown backfill writes others)";
+            if (job.control.stopReason().isPresent()) {
+                job.finish(RecomputeJob.State.CANCELLED, job.control.stopReason().get() + " after " + written
+                        + " day(s) written" + skipped);
+            } else {
+                job.finish(RecomputeJob.State.DONE, written + " day(s) written" + skipped);
+            }
+        } catch (RuntimeException | Error e) {
+            LOG.warn("recompute {} failed: {}", job.id, e.toString());
+            job.finish(RecomputeJob.State.FAILED, "the recompute failed: " + e.getMessage());
         }
-        List<LocalDate> days = store.snapshotDays();
-        LocalDate from = days.isEmpty() ? day(first.getAsLong()) : days.get(days.size() - 1);
-        LocalDate to = day(last.getAsLong());
-        if (to.isBefore(from)) {
-            to = from;
+    }
+
+    /** Asks the running recompute, if any, to stop after the day it is scoring; returns it. */
+    Optional<RecomputeJob> cancelRecompute(String reason) {
+        RecomputeJob job = recompute;
+        if (job == null || !job.running()) {
+            return Optional.empty();
         }
-        long run = store.startRun("recompute", from + ".." + to, parameters.toString());
-        int written = new Backfill(store, parameters, fixed).run(from, to, false, run, i -> { });
-        store.finishRun(run, written + " day(s) written");
-        refresh();
-        return written;
+        job.control.cancel(reason);
+        return Optional.of(job);
+    }
+
+    /** Stops a running recompute and waits for it (at most a minute) before the store is closed. */
+    @Override
+    public void close() {
+        cancelRecompute("the server is stopping");
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.warn("the recompute did not stop within a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -136,21 +266,18 @@ final class ScoreService {
      */
     IngestReport ingest(byte[] body, String network) throws IOException {
         String key = "api:" + (network == null ? "" : network + ":") + "sha256:" + sha256(body);
-        Path file = Files.createTempFile("renown-post-", ".ndjson");
-        try {
-            Files.write(file, body);
-            long run = store.startRun("api-ingest", key, null);
-            Rejects rejects = new Rejects();
-            IngestResult result;
-            try (IngestSession session = store.beginIngest(key, "POST /api/v1/interactions", run)) {
-                (network == null ? new GenericNdjsonReader() : new GenericNdjsonReader(network)).read(new Input(file), session, rejects);
-                result = session.finish();
-            }
-            store.finishRun(run, result.inserted() + " added, " + rejects.total() + " rejected");
-            return new IngestReport(result, rejects);
-        } finally {
-            Files.deleteIfExists(file);
+        Input input = Input.of("POST " + RenownServer.API + "/interactions", body)
+                .withTimeBound(TimeBound.of(config.clockSkew()));
+        long run = store.startRun("api-ingest", key, null);
+        Rejects rejects = new Rejects();
+        IngestResult result;
+        try (IngestSession session = store.beginIngest(key, "POST /api/v1/interactions", run)) {
+            (network == null ? new GenericNdjsonReader() : new GenericNdjsonReader(network)).read(input, session, rejects);
+            result = session.finish();
         }
+        stored = null;
+        store.finishRun(run, result.inserted() + " added, " + rejects.total() + " rejected");
+        return new IngestReport(result, rejects);
     }
 
     /** What an ingest did. */

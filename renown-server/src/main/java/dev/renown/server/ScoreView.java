@@ -43,7 +43,7 @@ record ScoreView(LocalDate day, ScoreBoard board, int[] nodeOf, List<Map<Account
 
     static ScoreView empty() {
         return new ScoreView(null, null, new int[0], List.of(Map.of(), Map.of(), Map.of()), Map.of(),
-                new SearchIndex(new String[0], new int[0]), Map.of(), new BitSet());
+                new SearchIndex(new String[0], new int[0], new int[0]), Map.of(), new BitSet());
     }
 
     /**
@@ -104,33 +104,61 @@ record ScoreView(LocalDate day, ScoreBoard board, int[] nodeOf, List<Map<Account
 
     /**
      * Prefix search over handles, display names and ids, lower-cased: sorted keys and, for each,
-     * the board node it names. A prefix's matches are one contiguous range, found by binary search.
+     * the leaderboard position of the account it names. A prefix's matches are one contiguous
+     * range, found by binary search; the best of them are the smallest positions in it, picked in
+     * one pass over the range (O(m log k) for m matching keys and k results).
+     *
+     * @param keys      the lower-cased keys, sorted
+     * @param positions the leaderboard position ({@link ScoreBoard#nodeAt}) of each key's account
+     * @param order     the board's nodes in leaderboard order: {@code order[p]} is at position p
      */
-    record SearchIndex(String[] keys, int[] nodes) {
+    record SearchIndex(String[] keys, int[] positions, int[] order) {
 
-        /** Nodes whose handle, name or id starts with {@code prefix}, each once, up to {@code limit}. */
+        /**
+         * The nodes whose handle, name or id starts with {@code prefix} (ignoring case), each once:
+         * the {@code limit} best scored, best first, equal scores in leaderboard order.
+         */
         int[] find(String prefix, int limit) {
             String p = prefix.toLowerCase(Locale.ROOT);
             int at = Arrays.binarySearch(keys, p);
             if (at < 0) {
                 at = -at - 1;
             }
-            int[] found = new int[Math.min(limit, keys.length)];
+            // best[0..count) holds the smallest positions seen, ascending, without repeats.
+            int[] best = new int[Math.max(0, Math.min(limit, order.length))];
             int count = 0;
-            java.util.BitSet seen = new java.util.BitSet();
-            for (int i = at; i < keys.length && keys[i].startsWith(p) && count < limit; i++) {
-                if (!seen.get(nodes[i])) {
-                    seen.set(nodes[i]);
-                    found[count++] = nodes[i];
+            for (int i = at; i < keys.length && keys[i].startsWith(p); i++) {
+                int pos = positions[i];
+                if (best.length == 0 || (count == best.length && pos >= best[count - 1])) {
+                    continue;
                 }
+                int slot = Arrays.binarySearch(best, 0, count, pos);
+                if (slot >= 0) {
+                    continue; // the same account under another of its keys
+                }
+                slot = -slot - 1;
+                int end = Math.min(count, best.length - 1);
+                System.arraycopy(best, slot, best, slot + 1, end - slot);
+                best[slot] = pos;
+                count = Math.min(count + 1, best.length);
             }
-            return Arrays.copyOf(found, count);
+            int[] nodes = new int[count];
+            for (int i = 0; i < count; i++) {
+                nodes[i] = order[best[i]];
+            }
+            return nodes;
         }
     }
 
     /** Builds a search index over the board's accounts. */
     static SearchIndex index(ScoreBoard board) {
         int n = board.size();
+        int[] order = new int[n];
+        int[] positionOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = board.nodeAt(i);
+            positionOf[order[i]] = i;
+        }
         String[] keys = new String[3 * n];
         int[] nodes = new int[3 * n];
         int k = 0;
@@ -149,19 +177,19 @@ record ScoreView(LocalDate day, ScoreBoard board, int[] nodeOf, List<Map<Account
                 nodes[k++] = v;
             }
         }
-        Integer[] order = new Integer[k];
+        Integer[] sorted = new Integer[k];
         for (int i = 0; i < k; i++) {
-            order[i] = i;
+            sorted[i] = i;
         }
         String[] finalKeys = keys;
-        Arrays.sort(order, (x, y) -> finalKeys[x].compareTo(finalKeys[y]));
+        Arrays.sort(sorted, (x, y) -> finalKeys[x].compareTo(finalKeys[y]));
         String[] sortedKeys = new String[k];
-        int[] sortedNodes = new int[k];
+        int[] positions = new int[k];
         for (int i = 0; i < k; i++) {
-            sortedKeys[i] = keys[order[i]];
-            sortedNodes[i] = nodes[order[i]];
+            sortedKeys[i] = keys[sorted[i]];
+            positions[i] = positionOf[nodes[sorted[i]]];
         }
-        return new SearchIndex(sortedKeys, sortedNodes);
+        return new SearchIndex(sortedKeys, positions, order);
     }
 
     /** The snapshot-derived scores of a day, by account. */

@@ -66,6 +66,38 @@ final class TestServer implements AutoCloseable {
         return new TestServer(store, new RenownServer(store, ScoringParameters.defaults(), config).start());
     }
 
+    /**
+     * A server on a store holding {@code fixture}, that the server reaches through {@code wrap}
+     * (to slow down or break some of its calls); {@link #store} is the store itself.
+     */
+    static TestServer start(Path dir, ServerConfig config, Path fixture, java.util.function.UnaryOperator<Store> wrap) {
+        Store store = Stores.open(Stores.defaultUrl(dir), null, null);
+        load(store, fixture);
+        return new TestServer(store, new RenownServer(wrap.apply(store), ScoringParameters.defaults(), config).start());
+    }
+
+    /**
+     * {@code store}, except that each {@link Store#saveSnapshots} first takes a permit from
+     * {@code gate} (so a test decides when each day of a recompute may be written), and fails
+     * with a {@link dev.renown.store.StoreException} while {@code broken} is set.
+     */
+    static Store gated(Store store, java.util.concurrent.Semaphore gate, java.util.concurrent.atomic.AtomicBoolean broken) {
+        return (Store) java.lang.reflect.Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("saveSnapshots")) {
+                        gate.acquire();
+                        if (broken.get()) {
+                            throw new dev.renown.store.StoreException("the disk is full (a test says so)");
+                        }
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
     /** Ingests a generic NDJSON file and writes the snapshots of every day it covers. */
     static void load(Store store, Path file) {
         try {
@@ -105,6 +137,31 @@ final class TestServer implements AutoCloseable {
             b.header("Authorization", "Bearer " + token);
         }
         return send(b.build());
+    }
+
+    /** Any method, with headers given as name, value, name, value…, and a body (or none). */
+    HttpResponse<String> send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder b = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
+    }
+
+    /**
+     * Sends {@code request} as it is over a new connection — for what an HTTP client would refuse to
+     * send (a bad path, a bad Content-Length) — and returns the whole response as text.
+     */
+    String raw(String request) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     HttpRequest.Builder request(String path) {
