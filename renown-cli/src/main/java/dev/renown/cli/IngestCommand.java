@@ -79,6 +79,11 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     FollowOptions follow = new FollowOptions();
 
+    @Option(names = "--clock-skew", paramLabel = "DURATION", converter = TimeArguments.DurationConverter.class,
+            description = "How far beyond this machine's clock an interaction may be dated (default: 1d); later ones "
+                    + "are rejected as future-time. Nothing is too old: historical data loads as it is.")
+    java.time.Duration clockSkew;
+
     @Option(names = "--batch", paramLabel = "N",
             description = "Interactions per committed batch for files (default: " + Store.DEFAULT_BATCH
                     + "); with --follow, messages per commit (default: 1000).")
@@ -218,7 +223,7 @@ final class IngestCommand implements Callable<Integer> {
     private void ingest(CompletableFuture<Store> opening, Path path, Rejects rejects, PrintWriter out, PrintWriter err)
             throws Exception {
         long start = System.nanoTime();
-        Input in = new Input(path);
+        Input in = new Input(path).withTimeBound(InputOptions.timeBound(clockSkew));
         String format = this.format != null ? this.format : Formats.detect(in);
         InteractionReader reader = Formats.reader(format, network);
         SessionSink sink = new SessionSink(opening, path, SourceKeys.of(path), format);

@@ -11,6 +11,7 @@ import dev.renown.sources.InteractionReader;
 import dev.renown.sources.PipelinedReader;
 import dev.renown.sources.Reject;
 import dev.renown.sources.Rejects;
+import dev.renown.sources.TimeBound;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -42,6 +43,16 @@ final class InputOptions {
                     + "(default: ${DEFAULT-VALUE}, only created when a record is rejected).")
     Path rejectsFile;
 
+    @Option(names = "--clock-skew", paramLabel = "DURATION", converter = TimeArguments.DurationConverter.class,
+            description = "How far beyond this machine's clock an interaction may be dated (default: 1d); later ones "
+                    + "are rejected as future-time. Nothing is too old.")
+    java.time.Duration clockSkew;
+
+    /** The latest time a record may carry: the clock plus {@code --clock-skew}. */
+    static TimeBound timeBound(java.time.Duration clockSkew) {
+        return clockSkew == null ? TimeBound.defaults() : TimeBound.of(clockSkew);
+    }
+
     static final class FormatNames extends ArrayList<String> {
         FormatNames() {
             super(Formats.NAMES);
@@ -59,7 +70,7 @@ final class InputOptions {
         }
         List<Input> files = new ArrayList<>();
         for (Path path : inputs) {
-            Input input = new Input(path);
+            Input input = new Input(path).withTimeBound(timeBound(clockSkew));
             input.checkReadable();
             files.add(input);
         }

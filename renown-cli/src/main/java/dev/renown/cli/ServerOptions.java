@@ -41,8 +41,23 @@ final class ServerOptions {
             description = "Largest request body accepted (default: ${DEFAULT-VALUE}).")
     long maxBody;
 
+    @Option(names = "--clock-skew", paramLabel = "DURATION", converter = TimeArguments.DurationConverter.class,
+            description = "How far beyond the server's clock an ingested interaction may be dated (default: 1d); "
+                    + "later ones are rejected as future-time.")
+    java.time.Duration clockSkew;
+
+    @Option(names = "--recompute-max-days", paramLabel = "N", defaultValue = "" + ServerConfig.RECOMPUTE_MAX_DAYS_DEFAULT,
+            description = "Days one recompute writes at most, the latest ones (default: ${DEFAULT-VALUE}).")
+    int recomputeMaxDays;
+
+    @Option(names = "--recompute-time-limit", paramLabel = "DURATION", converter = TimeArguments.DurationConverter.class,
+            description = "How long one recompute may run before it stops, between two days (default: 30m).")
+    java.time.Duration recomputeTimeLimit;
+
     ServerConfig config() {
-        return new ServerConfig(host, port, tokenSha256(), protectReads, maxBody, ratePerSecond, burst);
+        return new ServerConfig(host, port, tokenSha256(), protectReads, maxBody, ratePerSecond, burst,
+                clockSkew != null ? clockSkew : ServerConfig.CLOCK_SKEW_DEFAULT, recomputeMaxDays,
+                recomputeTimeLimit != null ? recomputeTimeLimit : ServerConfig.RECOMPUTE_TIME_LIMIT_DEFAULT);
     }
 
     private String tokenSha256() {
