@@ -134,6 +134,19 @@ public final class EngagerVoices {
             }
         }
 
+        // Established: anchored, and (with hub-only) engaged by someone else or tied to a non-hub.
+        boolean[] isEstablished = new boolean[m];
+        for (int v = 0; v < n; v++) {
+            for (int e = g.inStart(v); e < g.inEnd(v); e++) {
+                int u = g.source(e);
+                if (anchoring.part(e) < 0) {
+                    boolean engagedByOthers = engagedBy[u] - (g.edge(v, u) >= 0 ? 1 : 0) > 0;
+                    boolean otherTies = nonHubOut[u] - (hub[v] ? 0 : 1) > 0;
+                    isEstablished[e] = !defences.hubOnly() || engagedByOthers || otherTies;
+                }
+            }
+        }
+
         float[] voice = new float[m];
         int[] group = new int[m];
         Arrays.fill(group, -1);
@@ -162,9 +175,7 @@ public final class EngagerVoices {
                 int p = anchoring.part(e);
                 GroupKind kind;
                 if (p < 0) {
-                    boolean engagedByOthers = engagedBy[u] - (g.edge(v, u) >= 0 ? 1 : 0) > 0;
-                    boolean otherTies = nonHubOut[u] - (hub[v] ? 0 : 1) > 0;
-                    if (!defences.hubOnly() || engagedByOthers || otherTies) {
+                    if (isEstablished[e]) {
                         voice[e] = 1f;
                         if (g.hasEngagement(e)) {
                             vouchers[established++] = g.firstMillis(e);

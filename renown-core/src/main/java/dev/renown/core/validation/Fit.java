@@ -152,7 +152,6 @@ public final class Fit {
         if (folds < 1) {
             throw new IllegalArgumentException("need at least one fold");
         }
-        long t0 = System.nanoTime();
         List<Timescale[]> options = options(horizon);
         List<Fold> prepared = new ArrayList<>();
         for (int j = 1; j <= folds; j++) {
@@ -163,9 +162,6 @@ public final class Fit {
             }
         }
         progress.accept(folds);
-        if (Boolean.getBoolean("renown.fit.debug")) {
-            System.err.println("fit: prepared in " + (System.nanoTime() - t0) / 1e9 + " s");
-        }
         if (prepared.isEmpty()) {
             throw new IllegalArgumentException("no fold has any account: the data before the split is too short "
                     + "for " + folds + " folds of " + horizon);
@@ -198,9 +194,6 @@ public final class Fit {
                 break;
             }
             weights = searchWeights(prepared, choice, evaluated);
-        }
-        if (Boolean.getBoolean("renown.fit.debug")) {
-            System.err.println("fit: searched in " + (System.nanoTime() - t0) / 1e9 + " s, " + evaluated[0] + " candidates");
         }
         List<Timescale> timescales = new ArrayList<>();
         for (int s = 0; s < choice.length; s++) {
