@@ -20,7 +20,11 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Golden test on the demo data: the top 20 of the full SNAP Higgs activity file.
+ * Golden test on the demo data: the top 20 of the full SNAP Higgs activity file, scored with the
+ * default parameters — the documented priors (reach 0.9 with half its doublings at a one-day
+ * half-life, conversation 0.1) and every integrity defence on, so that the comparison covers the
+ * voices of docs/scoring.md section 4a (partner graph, anchoring, hubs, groups, vouching) as well
+ * as the signals.
  *
  * <p>How the expected values were verified: {@code tools/reference/higgs-top20.tsv} is the output
  * of {@code tools/reference/renown_reference.py}, an independent implementation in plain Python
