@@ -49,7 +49,7 @@ final class AuditCommand implements Callable<Integer> {
         }
         ScoringSetup.Scored scored = setup.load(input, spec.commandLine().getErr());
         ScoreBoard board = scored.board();
-        List<Integrity> flagged = board.flagged(Integer.MAX_VALUE, 5);
+        List<Integrity> flagged = board.flagged(Integer.MAX_VALUE, 50);
         int[] cost = topCost(board, costTop);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

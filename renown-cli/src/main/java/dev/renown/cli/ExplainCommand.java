@@ -56,7 +56,7 @@ final class ExplainCommand implements Callable<Integer> {
         } else {
             TextOutput out = new TextOutput(spec.commandLine().getOut());
             out.explanation(board.explain(node.getAsInt(), evidence), board.parameters().signalWeights());
-            out.integrity(board.integrity(node.getAsInt(), evidence));
+            out.integrity(board.integrity(node.getAsInt(), Math.max(evidence, 50)));
         }
         spec.commandLine().getOut().flush();
         return scored.exitCode();

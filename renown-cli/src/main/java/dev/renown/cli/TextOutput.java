@@ -94,15 +94,35 @@ final class TextOutput {
         }
         out.printf(Locale.ROOT, "  %,d engagers discounted, taking %.1f points (%.1f without the defences)%n",
                 i.discounted(), i.pointsLost(), i.undefended());
+        // Groups with the same kind and reason are listed together.
+        Map<String, java.util.List<Integrity.Group>> alike = new java.util.LinkedHashMap<>();
         for (Integrity.Group g : i.groups()) {
-            out.printf(Locale.ROOT, "  %-15s %,6d accounts, arrived %s, count as %.3f: %s%n",
-                    g.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), g.members(), time(g.arrivalMillis()),
-                    g.credit(), g.why());
+            alike.computeIfAbsent(g.kind() + "|" + g.why(), k -> new java.util.ArrayList<>()).add(g);
+        }
+        for (java.util.List<Integrity.Group> list : alike.values()) {
+            Integrity.Group first = list.get(0);
+            int members = 0;
+            double credit = 0;
+            long from = Long.MAX_VALUE;
+            long to = Long.MIN_VALUE;
             StringBuilder who = new StringBuilder();
-            for (dev.renown.core.event.AccountKey k : g.sample()) {
-                who.append(who.length() == 0 ? "" : ", ").append(k.id());
+            int shown = 0;
+            for (Integrity.Group g : list) {
+                members += g.members();
+                credit += g.credit();
+                from = Math.min(from, g.arrivalMillis());
+                to = Math.max(to, g.arrivalMillis());
+                for (dev.renown.core.event.AccountKey k : g.sample()) {
+                    if (shown++ < 8) {
+                        who.append(who.length() == 0 ? "" : ", ").append(k.id());
+                    }
+                }
             }
-            out.printf(Locale.ROOT, "  %15s e.g. %s%s%n", "", who, g.members() > g.sample().size() ? ", …" : "");
+            out.printf(Locale.ROOT, "  %-15s %,d group%s, %,d account%s, arrived %s%s, count as %.2f: %s%n",
+                    first.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), list.size(),
+                    list.size() == 1 ? "" : "s", members, members == 1 ? "" : "s", time(from),
+                    to > from ? " to " + time(to) : "", credit, first.why());
+            out.printf(Locale.ROOT, "  %15s e.g. %s%s%n", "", who, members > shown ? ", …" : "");
         }
     }
 
