@@ -42,15 +42,28 @@ final class CalibrationCache {
         }
     }
 
-    /** What identifies input files' content for the cache: paths, sizes, modification times, and how they are read. */
+    /**
+     * What identifies input files' content for the cache: paths, sizes, modification times, and how
+     * they are read — and this build of Renown (its jar's modification time), so that a new version
+     * calibrates afresh.
+     */
     static String key(List<Path> inputs, String format, String network, String topic) throws IOException {
-        StringBuilder b = new StringBuilder("v1");
+        StringBuilder b = new StringBuilder("v1|build=").append(build());
         for (Path p : inputs) {
             b.append('|').append(p.toAbsolutePath().normalize()).append(',').append(Files.size(p)).append(',')
                     .append(Files.getLastModifiedTime(p).toMillis());
         }
         return b.append("|format=").append(format).append("|network=").append(network).append("|topic=").append(topic)
                 .toString();
+    }
+
+    private static long build() {
+        try {
+            return Files.getLastModifiedTime(Path.of(CalibrationCache.class.getProtectionDomain().getCodeSource()
+                    .getLocation().toURI())).toMillis();
+        } catch (Exception e) {
+            return 0;
+        }
     }
 
     static Optional<Calibrator.Calibration> read(Path file, ScoringParameters base) {
