@@ -486,11 +486,63 @@
     }
   }
 
+  // --- finding accounts --------------------------------------------------------------------------
+
+  /**
+   * Resolves what a person types for an account, as the CLI takes it: network:id or network/id,
+   * a bare id (on any network served), or a handle with or without '@'. Exact matches only, in
+   * that order; when nothing matches, the error says what was looked for and suggests the best
+   * scored accounts that start with it (GET /search).
+   */
+  async function resolveAccount(text) {
+    const t = (text || "").trim();
+    if (!t) throw Object.assign(new Error("type an account: network:id, an id, or a handle"), { status: 400 });
+    const tried = [];
+    const pair = t.match(/^([^\s:/@]+)[:/](.+)$/);
+    if (pair) {
+      const found = await exactAccount(pair[1], pair[2]);
+      if (found) return found;
+      tried.push("no account " + pair[1].toLowerCase() + ":" + pair[2]);
+    }
+    const bare = t.replace(/^@/, "");
+    if (!t.startsWith("@")) {
+      const ov = await loadOverview();
+      for (const network of Object.keys(ov.networks || {})) {
+        const found = await exactAccount(network, bare);
+        if (found) return found;
+      }
+      tried.push("no id " + bare + " on " + (Object.keys(ov.networks || {}).join(", ") || "any network"));
+    }
+    try {
+      const byHandle = await api("/accounts?handle=" + encodeURIComponent(bare));
+      if (byHandle.accounts.length) return byHandle.accounts[0];
+    } catch (e) {
+      if (e.status !== 404 && e.status !== 400) throw e;
+    }
+    tried.push("no handle @" + bare);
+    let hint = "";
+    try {
+      const near = await api("/search?limit=3&q=" + encodeURIComponent(bare));
+      if (near.items.length) hint = "; did you mean " + near.items.map(r => name(r.account) + " (" + r.account.network + ":" + r.account.id + ")").join(", ") + "?";
+    } catch (e) { /* no suggestions */ }
+    throw Object.assign(new Error("no account matches “" + t + "”: " + tried.join(", ") + hint), { status: 404, notFound: t });
+  }
+
+  /** The account network:id, or null when there is none (or the text cannot name one). */
+  async function exactAccount(network, id) {
+    try {
+      return await api("/accounts/" + encodeURIComponent(network) + "/" + encodeURIComponent(id));
+    } catch (e) {
+      if (e.status === 404 || e.status === 400) return null;
+      throw e;
+    }
+  }
+
   // --- compare -----------------------------------------------------------------------------------
 
   async function comparePage(a, b) {
-    const inputA = h("input", { id: "compare-a", value: a || "", placeholder: "first account: network/id", "aria-label": "First account" });
-    const inputB = h("input", { id: "compare-b", value: b || "", placeholder: "second account: network/id", "aria-label": "Second account" });
+    const inputA = h("input", { id: "compare-a", value: a || "", placeholder: "first account: 88, snap:88 or @handle", "aria-label": "First account" });
+    const inputB = h("input", { id: "compare-b", value: b || "", placeholder: "second account: 88, snap:88 or @handle", "aria-label": "Second account" });
     const go = h("button", { class: "button primary", id: "compare-go", type: "submit" }, "Compare");
     const form = h("form", { class: "compare-pick" }, inputA, inputB, go);
     form.addEventListener("submit", ev => {
@@ -498,12 +550,20 @@
       location.hash = "#/compare?a=" + encodeURIComponent(inputA.value.trim()) + "&b=" + encodeURIComponent(inputB.value.trim());
     });
     const hero = h("section", { class: "hero" }, h("h1", null, "Compare two accounts"),
-      h("p", null, "Type each account as network/id: a profile shows it under the name as network:id."));
+      h("p", null, "Type each account as the command line takes it: network:id (as a profile shows it under the name), an id, or a handle."));
     if (!a || !b) {
       show(hero, h("div", { class: "card" }, form));
       return;
     }
-    const [sa, sb] = await Promise.all([side(a), side(b)]);
+    const [ra, rb] = await Promise.all([resolveAccount(a).catch(e => e), resolveAccount(b).catch(e => e)]);
+    const missing = [["First account", ra], ["Second account", rb]].filter(([, r]) => r instanceof Error);
+    if (missing.length) {
+      if (missing.some(([, r]) => r.status === 401)) throw missing.find(([, r]) => r.status === 401)[1];
+      show(hero, h("div", { class: "card" }, form, h("div", { class: "error", role: "alert", id: "compare-error" },
+        missing.map(([label, r]) => h("p", null, h("strong", null, label + ": "), r.message)))));
+      return;
+    }
+    const [sa, sb] = await Promise.all([side(ra), side(rb)]);
     const chartBox = h("div", { class: "chart", id: "compare-chart" });
     const note = h("p", { class: "muted small" });
     show(hero, h("div", { class: "card" }, form),
@@ -512,16 +572,14 @@
     drawHistory(chartBox, note, [{ label: sa.label, days: sa.history.days }, { label: sb.label, days: sb.history.days }]);
   }
 
-  async function side(ref) {
-    const slash = ref.indexOf("/");
-    if (slash < 1) throw Object.assign(new Error("'" + ref + "' is not network/id"), { status: 400 });
-    const base = "/accounts/" + encodeURIComponent(ref.slice(0, slash)) + "/" + encodeURIComponent(ref.slice(slash + 1));
+  async function side(account) {
+    const base = "/accounts/" + encodeURIComponent(account.network) + "/" + encodeURIComponent(account.id);
     const [score, history] = await Promise.all([api(base + "/score"), api(base + "/history")]);
-    const card = h("section", { class: "card side" },
+    const card = h("section", { class: "card side", "data-account": account.network + ":" + account.id },
       h("div", { class: "profile" },
         h("div", null, h("div", { class: "score-value" }, fmt(score.score)), h("div", { class: "score-label" }, "score")),
         h("div", { class: "who" }, h("h2", null, accountLink(score.account), score.flagged ? flagMark() : null),
-          h("div", { class: "muted small" }, "#" + int(score.rank) + " of " + int(score.accounts) + " · as of " + score.as_of))),
+          h("div", { class: "muted small" }, score.account.network + ":" + score.account.id + " · #" + int(score.rank) + " of " + int(score.accounts) + " · as of " + score.as_of))),
       h("div", { class: "breakdown" }, SIGNALS.filter(s => score.signals[s]).map(s => h("div", { class: "signal" + (score.signals[s].weight === 0 ? " off" : "") },
         h("div", { class: "row" }, h("span", { class: "name" }, LABELS[s]), h("span", { class: "muted small" }, fmt(score.signals[s].points, 2) + " pts")),
         bar(s, score.signals[s].points / FULL_POINTS)))));
@@ -532,7 +590,15 @@
 
   async function searchPage(q) {
     document.getElementById("search-input").value = q;
-    const data = await api("/search?limit=50&q=" + encodeURIComponent(q));
+    // network:id, network/id, '@handle': the account itself first, as the CLI would take it.
+    const named = /^[^\s:/@]+[:/].+$/.test(q.trim()) || q.trim().startsWith("@")
+      ? await resolveAccount(q).catch(e => { if (e.status === 401) throw e; return null; }) : null;
+    const prefix = q.trim().replace(/^@/, "");
+    const data = prefix && !/^[^\s:/@]+[:/].+$/.test(q.trim()) ? await api("/search?limit=50&q=" + encodeURIComponent(q)) : { items: [] };
+    if (named && !data.items.some(r => r.account.network === named.network && r.account.id === named.id) && named.scored) {
+      const score = await api("/accounts/" + encodeURIComponent(named.network) + "/" + encodeURIComponent(named.id) + "/score");
+      data.items.unshift({ rank: score.rank, account: score.account, score: score.score, flagged: score.flagged });
+    }
     show(h("section", { class: "hero" }, h("h1", null, "Accounts matching “" + q + "”"),
       h("p", null, data.items.length ? data.items.length + " found, best score first." : "No scored account has a handle, name or id starting with that.")),
       h("div", { class: "card" }, h("table", { id: "search-results" },

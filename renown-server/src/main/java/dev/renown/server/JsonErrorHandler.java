@@ -35,6 +35,12 @@ final class JsonErrorHandler extends ErrorHandler {
         SECURITY_HEADERS.forEach(header);
     }
 
+    /** Every method gets the error body, not only GET, POST and HEAD as Jetty's default. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     /** A malformed request: Jetty answers it without running any handler, then closes the connection. */
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
@@ -44,7 +50,11 @@ final class JsonErrorHandler extends ErrorHandler {
         return ByteBuffer.wrap(body(status, reason));
     }
 
-    /** Any other error Jetty (or the servlet layer) raises for a request it did read. */
+    /**
+     * Any other error Jetty (or the servlet layer) raises for a request it did read, such as a path
+     * it will not route. Jetty drops the connection afterwards, so the answer says so: a client
+     * must not send its next request on it.
+     */
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
@@ -52,6 +62,7 @@ final class JsonErrorHandler extends ErrorHandler {
         headers.put(HttpHeader.CONTENT_TYPE, "application/json");
         securityHeaders(headers::put);
         headers.put(new HttpField(HttpHeader.CACHE_CONTROL, "no-store"));
+        headers.put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(body(code, code >= 500 ? null : message)), callback);
     }
 

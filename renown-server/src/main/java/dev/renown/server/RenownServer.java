@@ -75,6 +75,10 @@ public final class RenownServer implements AutoCloseable {
     private final Javalin app;
     private final byte[] openApi;
 
+    /** Methods the request metrics name; any other is counted as {@code other}, so that no client can add series. */
+    private static final java.util.Set<String> KNOWN_METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH",
+            "DELETE", "OPTIONS", "TRACE");
+
     /** Headers that ask a server to treat a request as another method; dropped before routing. */
     static final List<String> METHOD_OVERRIDES = List.of("X-HTTP-Method-Override", "X-HTTP-Method",
             "X-Method-Override");
@@ -188,6 +192,9 @@ public final class RenownServer implements AutoCloseable {
             if (e.getStatus() == 405) {
                 ctx.header("Allow", String.join(", ", allowedMethods(ctx.path())));
             }
+            if (ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null) {
+                ctx.header("Connection", "close"); // the body is left unread
+            }
             json.error(ctx, e.getStatus(), JsonErrorHandler.code(e.getStatus()), message);
         });
         c.routes.exception(Exception.class, (e, ctx) -> {
@@ -254,10 +261,27 @@ public final class RenownServer implements AutoCloseable {
         return null;
     }
 
-    /** Headers, rate limit, method and authentication, before any handler or static file. */
+    /**
+     * Headers, rate limit, method and authentication, before any handler or static file. A request
+     * turned away here keeps its body unread; its answer says {@code Connection: close}, so that no
+     * client sends its next request on a connection the server is about to drop.
+     */
     private void guard(Context ctx) {
         JsonErrorHandler.securityHeaders(ctx::header);
+        try {
+            check(ctx);
+        } catch (ApiException e) {
+            if (ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null) {
+                ctx.header("Connection", "close");
+            }
+            throw e;
+        }
+    }
+
+    private void check(Context ctx) {
         String path = ctx.path();
+        percentDecodes(path, "the path");
+        percentDecodes(ctx.queryString(), "the query");
         boolean health = path.equals("/health");
         if (!health && rateLimiter != null && !rateLimiter.tryAcquire(ctx.ip())) {
             ctx.header("Retry-After", Long.toString(rateLimiter.retryAfterSeconds()));
@@ -290,6 +314,18 @@ public final class RenownServer implements AutoCloseable {
                 throw new ApiException(413, "too_large", "the body is larger than the limit of "
                         + config.maxBodyBytes() + " bytes; send smaller batches");
             }
+        }
+    }
+
+    /** A path or query that is not valid percent-encoding ({@code %u002e}, {@code %zz}) is a bad request, not a failure. */
+    private static void percentDecodes(String text, String what) {
+        if (text == null || text.indexOf('%') < 0) {
+            return;
+        }
+        try {
+            java.net.URLDecoder.decode(text.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "bad_request", what + " is not valid percent-encoding");
         }
     }
 
@@ -349,7 +385,8 @@ public final class RenownServer implements AutoCloseable {
         }
         Timer.builder("http.server.requests")
                 .description("HTTP requests by method, route and status")
-                .tags("method", ctx.method().name(), "route", route, "status", Integer.toString(ctx.status().getCode()))
+                .tags("method", KNOWN_METHODS.contains(ctx.req().getMethod()) ? ctx.req().getMethod() : "other",
+                        "route", route, "status", Integer.toString(ctx.status().getCode()))
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10))
