@@ -149,8 +149,9 @@ final class AttackCommand implements Callable<Integer> {
                 fmt(r.countsAfter().engagers()), "+" + fmt(r.countsAfter().engagers() - r.countsBefore().engagers()));
         out.printf(Locale.ROOT, "  %-26s %12s %12s %10s%n", "PageRank (x accounts)", num(r.countsBefore().pageRank()),
                 num(r.countsAfter().pageRank()), signed(r.countsAfter().pageRank() - r.countsBefore().pageRank()));
-        out.printf(Locale.ROOT, "  %-26s %12s %12s%n%n", "PageRank position", fmt(r.countsBefore().pageRankPosition()),
+        out.printf(Locale.ROOT, "  %-26s %12s %12s%n", "PageRank position", fmt(r.countsBefore().pageRankPosition()),
                 fmt(r.countsAfter().pageRankPosition()));
+        out.printf(Locale.ROOT, "  %-26s %s%n%n", "flagged by the audit", r.flaggedAfter() ? "yes" : "no");
     }
 
     private static void row(PrintWriter out, String label, double before, double after) {
@@ -185,6 +186,7 @@ final class AttackCommand implements Callable<Integer> {
                 g.writeNumberField("fresh_accounts", r.freshAccounts());
                 g.writeNumberField("accounts_before", r.accountsBefore());
                 g.writeNumberField("accounts_after", r.accountsAfter());
+                g.writeBooleanField("flagged_after", r.flaggedAfter());
                 standing(g, "defences_on", r.defendedBefore(), r.defendedAfter());
                 standing(g, "defences_off", r.openBefore(), r.openAfter());
                 g.writeObjectFieldStart("plain");

@@ -39,18 +39,24 @@ final class AuditCommand implements Callable<Integer> {
                     + "to them (default: ${DEFAULT-VALUE}).")
     int costTop;
 
+    @Option(names = "--cost-list", paramLabel = "N", defaultValue = "10",
+            description = "List the N accounts of the --cost-top that lose most, with why (default: ${DEFAULT-VALUE}).")
+    int costList;
+
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        if (top < 0 || costTop < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--top and --cost-top must be >= 0");
+        if (top < 0 || costTop < 0 || costList < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--top, --cost-top and --cost-list must be >= 0");
         }
         ScoringSetup.Scored scored = setup.load(input, spec.commandLine().getErr());
         ScoreBoard board = scored.board();
         List<Integrity> flagged = board.flagged(Integer.MAX_VALUE, 50);
         int[] cost = topCost(board, costTop);
+        List<Integrity> losers = largestLosses(board, costTop, costList);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             try (JsonOutput o = new JsonOutput(out)) {
@@ -61,7 +67,15 @@ final class AuditCommand implements Callable<Integer> {
                             + "engagers and took at least %.0f points.%n", flagged.size(), board.size(),
                     100.0 * flagged.size() / Math.max(1, board.size()), Integrity.FLAG_ENGAGERS, Integrity.FLAG_POINTS);
             out.printf(Locale.ROOT, "Of the %,d accounts with the highest scores without defences, %,d lose more than "
-                    + "1 point to them.%n", cost[0], cost[1]);
+                    + "1 point to them; %,d of them are flagged.%n", cost[0], cost[1], cost[2]);
+            if (!losers.isEmpty()) {
+                out.printf(Locale.ROOT, "The %d of them that lose most:%n", losers.size());
+                for (Integrity i : losers) {
+                    out.printf(Locale.ROOT, "  %-22s %5.1f → %5.1f (−%.1f)%s: %,d engagers, %,d established, %,d "
+                                    + "discounted%s%n", i.account(), i.undefended(), i.score(), i.pointsLost(),
+                            i.flagged() ? " [FLAGGED]" : "", i.engagers(), i.established(), i.discounted(), reasons(i));
+                }
+            }
             TextOutput text = new TextOutput(out);
             for (Integrity i : flagged.subList(0, Math.min(top, flagged.size()))) {
                 out.printf(Locale.ROOT, "%n%s: score %.1f, %.1f without the defences (−%.1f)%n", i.account(), i.score(),
@@ -73,7 +87,48 @@ final class AuditCommand implements Callable<Integer> {
         return scored.exitCode();
     }
 
-    /** {how many accounts were looked at, how many of them lose more than a point}: the top by undefended score. */
+    /** The kinds of discounted groups, largest first, as ": 40 alone, 12 hub-only". */
+    private static String reasons(Integrity i) {
+        java.util.Map<String, Integer> members = new java.util.LinkedHashMap<>();
+        for (Integrity.Group g : i.groups()) {
+            members.merge(g.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), g.members(), Integer::sum);
+        }
+        StringBuilder b = new StringBuilder();
+        members.entrySet().stream().sorted((a, c) -> c.getValue() - a.getValue()).forEach(e ->
+                b.append(b.length() == 0 ? " (" : ", ").append(String.format(Locale.ROOT, "%,d", e.getValue()))
+                        .append(' ').append(e.getKey()));
+        if (b.length() > 0) {
+            b.append(')');
+        }
+        if (i.discounted() == 0 && i.pointsLost() > 0) {
+            b.append(" (no engager discounted: its recent engagers were not vouched for, so momentum does not count them)");
+        }
+        return b.toString();
+    }
+
+    /** The {@code limit} accounts of the top {@code top} by undefended score that lose most to the defences. */
+    static List<Integrity> largestLosses(ScoreBoard board, int top, int limit) {
+        int n = board.size();
+        long[] keys = new long[n];
+        for (int v = 0; v < n; v++) {
+            keys[v] = ((long) (Integer.MAX_VALUE - (int) Math.round(board.undefendedScore(v) * 1e6)) << 32) | v;
+        }
+        java.util.Arrays.sort(keys);
+        List<Integrity> all = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.min(top, n); i++) {
+            int v = (int) keys[i];
+            if (board.undefendedScore(v) - board.score(v) > 1.0) {
+                all.add(board.integrity(v, 1_000));
+            }
+        }
+        all.sort((a, b) -> Double.compare(b.pointsLost(), a.pointsLost()));
+        return all.subList(0, Math.min(limit, all.size()));
+    }
+
+    /**
+     * {how many accounts were looked at, how many of them lose more than a point, how many of those
+     * are flagged}: the top by undefended score.
+     */
     static int[] topCost(ScoreBoard board, int top) {
         int n = board.size();
         long[] keys = new long[n];
@@ -85,10 +140,14 @@ final class AuditCommand implements Callable<Integer> {
         java.util.Arrays.sort(keys);
         int k = Math.min(top, n);
         int losing = 0;
+        int flagged = 0;
         for (int i = 0; i < k; i++) {
             int v = (int) keys[i];
-            losing += undefended[v] - board.score(v) > 1.0 ? 1 : 0;
+            if (undefended[v] - board.score(v) > 1.0) {
+                losing++;
+                flagged += board.integrity(v, 0).flagged() ? 1 : 0;
+            }
         }
-        return new int[] {k, losing};
+        return new int[] {k, losing, flagged};
     }
 }

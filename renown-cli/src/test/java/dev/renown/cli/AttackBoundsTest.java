@@ -5,6 +5,9 @@ import dev.renown.core.attack.AttackTrial;
 import dev.renown.core.event.AccountKey;
 import dev.renown.core.event.EventTable;
 import dev.renown.core.event.EventTableBuilder;
+import dev.renown.core.score.Integrity;
+import dev.renown.core.score.ScoreBoard;
+import dev.renown.core.score.Scorer;
 import dev.renown.core.score.ScoringParameters;
 import dev.renown.core.validation.Calibrator;
 import dev.renown.sources.Input;
@@ -51,6 +54,28 @@ class AttackBoundsTest {
         String what = r.plan().scenario().wireName() + " k=" + r.plan().size() + " on " + r.plan().target();
         assertTrue(r.defendedGain() <= bound, what + ": +" + r.defendedGain() + " points with the defences");
         assertTrue(r.defendedGain() >= -1e-9, what + ": an attack lowered its target by " + r.defendedGain());
+        if (r.plan().size() >= 5) {
+            assertTrue(r.flaggedAfter(), what + ": the audit does not flag the target");
+        }
+    }
+
+    @Test
+    void the_audit_flags_under_one_percent_of_the_accounts_and_of_the_top_thousand() {
+        ScoreBoard board = new Scorer(calibrated).score(table, table.lastInteractionMillis());
+        int n = board.size();
+        java.util.List<Integrity> flagged = board.flagged(Integer.MAX_VALUE, 0);
+        assertTrue(flagged.size() < n / 100, flagged.size() + " of " + n + " flagged");
+        // The thousand accounts with the highest scores without defences.
+        long[] keys = new long[n];
+        for (int v = 0; v < n; v++) {
+            keys[v] = ((long) (Integer.MAX_VALUE - (int) Math.round(board.undefendedScore(v) * 1e6)) << 32) | v;
+        }
+        java.util.Arrays.sort(keys);
+        int flaggedTop = 0;
+        for (int i = 0; i < 1000; i++) {
+            flaggedTop += board.integrity((int) keys[i], 0).flagged() ? 1 : 0;
+        }
+        assertTrue(flaggedTop < 10, flaggedTop + " of the top 1,000 flagged");
     }
 
     @Test

@@ -66,10 +66,11 @@ public final class AttackTrial {
      * @param countsBefore   plain measures before
      * @param countsAfter    and after
      * @param defences       the defences of the defended runs
+     * @param flaggedAfter   whether the audit flags the target after the attack
      */
     public record Result(Attack.Plan plan, int interactions, int freshAccounts, int accountsBefore, int accountsAfter,
                          Standing defendedBefore, Standing defendedAfter, Standing openBefore, Standing openAfter,
-                         Counts countsBefore, Counts countsAfter, Defences defences) {
+                         Counts countsBefore, Counts countsAfter, Defences defences, boolean flaggedAfter) {
 
         /** Points the attack gained with the defences on. */
         public double defendedGain() {
@@ -138,7 +139,7 @@ public final class AttackTrial {
                     openAfter.size(), standing(defendedBefore, target), standing(defendedAfter, target),
                     standing(openBefore, target), standing(openAfter, target),
                     counts(openBefore, target, parameters.threads()), counts(openAfter, target, parameters.threads()),
-                    parameters.defences());
+                    parameters.defences(), defendedAfter.integrity(defendedAfter.node(target).orElseThrow(), 0).flagged());
         }
     }
 
