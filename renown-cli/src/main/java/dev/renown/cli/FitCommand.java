@@ -18,12 +18,13 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code renown fit}: fits the signal weights on the data before a split, by rolling-origin validation. */
+/** {@code renown fit}: fits the weights and timescales on the data before a split, by rolling-origin validation. */
 @Command(name = "fit", mixinStandardHelpOptions = true,
-        description = "Fit the signal weights on interactions before --split only: each fold trains before "
-                + "split - k*horizon and is judged on the next horizon; the weights maximise the smaller of "
-                + "their leads over the best baseline in Spearman and in NDCG@100 of future distinct engagers, each "
-                + "averaged over the folds weighted by accounts.")
+        description = "Fit the signal weights and timescales on interactions before --split only: each fold trains "
+                + "before split - k*horizon and is judged on the next horizon against the best simple count; among the "
+                + "candidates whose Spearman lead is at least two standard errors, the one with the largest NDCG@100 "
+                + "lead wins (docs/scoring.md section 6). Scoring does this by itself on the data's own past; use fit "
+                + "to choose the split, horizon and folds yourself and keep the result (--out, then --params).")
 final class FitCommand implements Callable<Integer> {
 
     @CommandLine.Spec
