@@ -109,7 +109,7 @@ final class BackfillCommand implements Callable<Integer> {
         long total = end.toEpochDay() - firstDay.toEpochDay() + 1;
         int written;
         try (Progress progress = new Progress(err, () -> String.format(Locale.ROOT, "backfilling %s (%d of %d days)",
-                control.day() != null ? control.day() : firstDay, control.done() + 1, total))) {
+                control.day() != null ? control.day() : firstDay, Math.min(control.done() + 1, total), total))) {
             ScoringParameters base = scoring.params != null || !scoring.priors ? scoring.parameters()
                     : dev.renown.core.validation.Calibrator.priors(scoring.parameters());
             written = new Backfill(store, base, scoring.params != null || scoring.priors)

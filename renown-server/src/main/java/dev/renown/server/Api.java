@@ -202,7 +202,7 @@ final class Api {
         m.put("percentile", s.percentile());
         m.put("accounts", view.board().size());
         m.put("flagged", view.isFlagged(v));
-        m.put("points_lost", view.board().undefendedScore(v) - s.score());
+        m.put("points_lost", view.pointsLost(v));
         m.put("signals", signals(view.board(), s));
         Map<String, Object> delta = new LinkedHashMap<>();
         delta.put("day", view.delta(key, s.score(), 0));

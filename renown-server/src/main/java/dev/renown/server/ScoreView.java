@@ -33,17 +33,38 @@ import java.util.OptionalInt;
  */
 record ScoreView(LocalDate day, ScoreBoard board, int[] nodeOf, List<Map<AccountKey, Double>> before,
                  Map<String, List<TopicScore>> topics, SearchIndex search, Map<String, Integer> networks,
-                 BitSet flagged) {
+                 BitSet flagged, double[] pointsLost) {
 
     /** A view of {@code board}, its flagged accounts found once here, not per request. */
     ScoreView(LocalDate day, ScoreBoard board, int[] nodeOf, List<Map<AccountKey, Double>> before,
               Map<String, List<TopicScore>> topics, SearchIndex search, Map<String, Integer> networks) {
-        this(day, board, nodeOf, before, topics, search, networks, flagged(board, nodeOf));
+        this(day, board, nodeOf, before, topics, search, networks, flagged(board, nodeOf), unknown(board.size()));
     }
 
     static ScoreView empty() {
         return new ScoreView(null, null, new int[0], List.of(Map.of(), Map.of(), Map.of()), Map.of(),
-                new SearchIndex(new String[0], new int[0], new int[0]), Map.of(), new BitSet());
+                new SearchIndex(new String[0], new int[0], new int[0]), Map.of(), new BitSet(), new double[0]);
+    }
+
+    private static double[] unknown(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
+    }
+
+    /**
+     * The points the integrity defences took from node {@code v}: its score with every engager
+     * counted in full, less its score. Computed on first use (it walks the node's engagers, which
+     * for the most engaged accounts takes milliseconds) and kept; two requests that race compute
+     * the same value.
+     */
+    double pointsLost(int v) {
+        double lost = pointsLost[v];
+        if (Double.isNaN(lost)) {
+            lost = board.undefendedScore(v) - board.score(v);
+            pointsLost[v] = lost;
+        }
+        return lost;
     }
 
     /**
