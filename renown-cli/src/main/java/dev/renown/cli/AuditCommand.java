@@ -55,19 +55,19 @@ final class AuditCommand implements Callable<Integer> {
         ScoringSetup.Scored scored = setup.load(input, spec.commandLine().getErr());
         ScoreBoard board = scored.board();
         List<Integrity> flagged = board.flagged(Integer.MAX_VALUE, 50);
-        int[] cost = topCost(board, costTop);
-        List<Integrity> losers = largestLosses(board, costTop, costList);
+        Cost cost = topCost(board, costTop);
+        List<Integrity> losers = cost.losing().subList(0, Math.min(costList, cost.losing().size()));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             try (JsonOutput o = new JsonOutput(out)) {
-                o.audit(board, flagged.subList(0, Math.min(top, flagged.size())), cost[0], cost[1]);
+                o.audit(board, flagged.subList(0, Math.min(top, flagged.size())), cost.accounts(), cost.losing().size());
             }
         } else {
             out.printf(Locale.ROOT, "%,d of %,d accounts flagged (%.3f%%): the defences discounted at least %d of their "
                             + "engagers and took at least %.0f points.%n", flagged.size(), board.size(),
                     100.0 * flagged.size() / Math.max(1, board.size()), Integrity.FLAG_ENGAGERS, Integrity.FLAG_POINTS);
             out.printf(Locale.ROOT, "Of the %,d accounts with the highest scores without defences, %,d lose more than "
-                    + "1 point to them; %,d of them are flagged.%n", cost[0], cost[1], cost[2]);
+                    + "1 point to them; %,d of them are flagged.%n", cost.accounts(), cost.losing().size(), cost.flagged());
             if (!losers.isEmpty()) {
                 out.printf(Locale.ROOT, "The %d of them that lose most:%n", losers.size());
                 for (Integrity i : losers) {
@@ -106,48 +106,34 @@ final class AuditCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    /** The {@code limit} accounts of the top {@code top} by undefended score that lose most to the defences. */
-    static List<Integrity> largestLosses(ScoreBoard board, int top, int limit) {
-        int n = board.size();
-        long[] keys = new long[n];
-        for (int v = 0; v < n; v++) {
-            keys[v] = ((long) (Integer.MAX_VALUE - (int) Math.round(board.undefendedScore(v) * 1e6)) << 32) | v;
+    /**
+     * What the defences cost the {@code top} accounts with the highest scores without them:
+     * how many were looked at, and those that lose more than a point, most lost first.
+     */
+    record Cost(int accounts, List<Integrity> losing) {
+        long flagged() {
+            return losing.stream().filter(Integrity::flagged).count();
         }
-        java.util.Arrays.sort(keys);
-        List<Integrity> all = new java.util.ArrayList<>();
-        for (int i = 0; i < Math.min(top, n); i++) {
-            int v = (int) keys[i];
-            if (board.undefendedScore(v) - board.score(v) > 1.0) {
-                all.add(board.integrity(v, 1_000));
-            }
-        }
-        all.sort((a, b) -> Double.compare(b.pointsLost(), a.pointsLost()));
-        return all.subList(0, Math.min(limit, all.size()));
     }
 
-    /**
-     * {how many accounts were looked at, how many of them lose more than a point, how many of those
-     * are flagged}: the top by undefended score.
-     */
-    static int[] topCost(ScoreBoard board, int top) {
+    static Cost topCost(ScoreBoard board, int top) {
         int n = board.size();
-        long[] keys = new long[n];
         double[] undefended = new double[n];
+        long[] keys = new long[n];
         for (int v = 0; v < n; v++) {
             undefended[v] = board.undefendedScore(v);
             keys[v] = ((long) (Integer.MAX_VALUE - (int) Math.round(undefended[v] * 1e6)) << 32) | v;
         }
         java.util.Arrays.sort(keys);
         int k = Math.min(top, n);
-        int losing = 0;
-        int flagged = 0;
+        List<Integrity> losing = new java.util.ArrayList<>();
         for (int i = 0; i < k; i++) {
             int v = (int) keys[i];
             if (undefended[v] - board.score(v) > 1.0) {
-                losing++;
-                flagged += board.integrity(v, 0).flagged() ? 1 : 0;
+                losing.add(board.integrity(v, 1_000));
             }
         }
-        return new int[] {k, losing, flagged};
+        losing.sort((a, b) -> Double.compare(b.pointsLost(), a.pointsLost()));
+        return new Cost(k, losing);
     }
 }
