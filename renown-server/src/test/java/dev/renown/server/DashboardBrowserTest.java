@@ -1,6 +1,7 @@
 package dev.renown.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.renown.core.score.Integrity;
 import dev.renown.core.score.ScoringParameters;
 import dev.renown.sources.GenericNdjsonReader;
 import dev.renown.sources.Input;
@@ -325,7 +326,8 @@ class DashboardBrowserTest {
         String flagText = panel.findElement(By.id("integrity-flag")).getText();
         assertTrue(flagText.startsWith("⚑ Flagged. " + SYBILS + " engagers were discounted and the defences took " + lost + " points"),
                 flagText);
-        assertTrue(flagText.contains("at least 20 of its engagers were discounted and the discounts took at least 3 points"), flagText);
+        assertTrue(flagText.contains(String.format(Locale.ROOT, "at least %d of its engagers were discounted and the "
+                + "discounts took at least %.0f points", Integrity.FLAG_ENGAGERS, Integrity.FLAG_POINTS)), flagText);
         assertEquals("The 10 with the largest discount of " + SYBILS + " groups.",
                 panel.findElement(By.id("integrity-groups-note")).getText());
         List<WebElement> groups = panel.findElements(By.cssSelector(".group"));
