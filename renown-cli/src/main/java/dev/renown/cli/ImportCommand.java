@@ -1,5 +1,6 @@
 package dev.renown.cli;
 
+import dev.renown.sources.TimeBound;
 import dev.renown.store.ExportFiles;
 import dev.renown.store.IngestResult;
 import dev.renown.store.IngestSession;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -30,25 +32,41 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions = new StoreOptions();
 
+    @CommandLine.Option(names = "--clock-skew", paramLabel = "DURATION", converter = TimeArguments.DurationConverter.class,
+            description = "How far beyond this machine's clock an interaction may be dated (default: 1d); later ones "
+                    + "are not imported (future-time).")
+    Duration clockSkew;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString());
         }
+        long[] future = {0};
         try (Store store = storeOptions.open()) {
             long run = store.startRun("import", file.toString(), null);
             IngestResult result;
+            TimeBound bound = InputOptions.timeBound(clockSkew);
+            String[] first = {null};
             try (IngestSession session = store.beginIngest(SourceKeys.of(file), file.toString(), run);
                  Progress progress = new Progress(spec.commandLine().getErr(), () -> "importing " + file)) {
-                ExportFiles.readInteractions(file, session);
+                ExportFiles.readInteractions(file, interaction -> {
+                    if (bound.allows(interaction.timeMillis())) {
+                        session.accept(interaction);
+                    } else if (future[0]++ == 0) {
+                        first[0] = bound.describe(interaction.timeMillis());
+                    }
+                });
                 result = session.finish();
             }
             String summary = String.format(Locale.ROOT, "%,d interactions read, %,d added, %,d already stored",
-                    result.records(), result.inserted(), result.duplicates() + result.skipped());
+                    result.records(), result.inserted(), result.duplicates() + result.skipped())
+                    + (future[0] == 0 ? "" : String.format(Locale.ROOT, ", %,d not imported (future-time: the first's %s)",
+                    future[0], first[0]));
             store.finishRun(run, summary);
             spec.commandLine().getOut().println(file + ": " + summary);
         }
         spec.commandLine().getOut().flush();
-        return 0;
+        return future[0] > 0 ? Renown.EXIT_REJECTS : 0;
     }
 }
