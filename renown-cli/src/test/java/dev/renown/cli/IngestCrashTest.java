@@ -114,14 +114,22 @@ class IngestCrashTest {
 
     private void crashAndResume(String cleanUrl, String crashUrl, String crashJdbc) throws Exception {
         Path input = slice();
+        long started = System.nanoTime();
         assertEquals(0, ingest(input, cleanUrl, -1, false));
+        long cleanMillis = (System.nanoTime() - started) / 1_000_000;
         long[] clean = fingerprint(cleanUrl);
         assertEquals(LINES, clean[0]);
         assertEquals(LINES, clean[1]);
         assertEquals(1, clean[4]);
 
-        // Kill at several points, from outside and from inside, then let it finish.
-        long[] kills = {900, 1400, 1900, 2400, 3000};
+        // Kill at several points, from outside and from inside, then let it finish. The points are
+        // fractions of the clean run's time (JVM start included), so they fall inside the file on
+        // a fast machine and a slow one alike.
+        double[] fractions = {0.35, 0.5, 0.65, 0.8, 0.9};
+        long[] kills = new long[fractions.length];
+        for (int k = 0; k < kills.length; k++) {
+            kills[k] = Math.round(cleanMillis * fractions[k]);
+        }
         List<Long> points = new ArrayList<>();
         for (int k = 0; k < kills.length; k++) {
             int code = ingest(input, crashJdbc, kills[k], k % 2 == 1);
@@ -129,7 +137,8 @@ class IngestCrashTest {
                 points.add(progress(crashUrl));
             }
         }
-        System.out.println(crashUrl + ": records committed at each kill: " + points);
+        System.out.println(crashUrl + ": clean ingest " + cleanMillis + " ms; killed at " + java.util.Arrays.toString(kills)
+                + " ms; records committed at each kill: " + points);
         assertEquals(0, ingest(input, crashJdbc, -1, false));
         long[] recovered = fingerprint(crashUrl);
         assertEquals(clean[0], recovered[0], "interactions: 0 lost, 0 duplicated");
