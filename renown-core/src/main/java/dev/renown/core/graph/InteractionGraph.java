@@ -257,21 +257,19 @@ public final class InteractionGraph {
 
     /** Kinds whose interactions count as engagement (every kind but follow). */
     static boolean isEngagement(int kind) {
-        return kind != InteractionKind.FOLLOW.ordinal();
+        return PairFold.isEngagement(kind);
     }
 
     static boolean isAmplification(int kind) {
-        return kind == InteractionKind.REPOST.ordinal() || kind == InteractionKind.QUOTE.ordinal()
-                || kind == InteractionKind.REPLY.ordinal();
+        return PairFold.isAmplification(kind);
     }
 
     static boolean isConversation(int kind) {
-        return kind == InteractionKind.REPLY.ordinal() || kind == InteractionKind.MENTION.ordinal();
+        return PairFold.isConversation(kind);
     }
 
     /** Kinds that author a post of the actor's own (counted by {@link #ownPosts(int)}). */
     static boolean authorsPost(int kind) {
-        return kind == InteractionKind.REPLY.ordinal() || kind == InteractionKind.QUOTE.ordinal()
-                || kind == InteractionKind.MENTION.ordinal();
+        return PairFold.authorsPost(kind);
     }
 }

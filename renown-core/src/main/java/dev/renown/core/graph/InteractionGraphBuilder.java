@@ -20,8 +20,6 @@ import java.util.stream.IntStream;
  */
 public final class InteractionGraphBuilder {
 
-    private static final long DAY_MILLIS = 86_400_000L;
-    private static final double LN2 = Math.log(2);
     /** Events per task in the parallel per-event loops. */
     private static final int CHUNK = 1 << 16;
 
@@ -66,10 +64,7 @@ public final class InteractionGraphBuilder {
     }
 
     public InteractionGraph build() {
-        long windowStart = asOfMillis - windowMillis;
-        if (windowStart > asOfMillis) {
-            windowStart = Long.MIN_VALUE;
-        }
+        long windowStart = PairFold.windowStart(asOfMillis, windowMillis);
         int[] selected = selectEvents(windowStart);
         int s = selected.length;
 
@@ -113,7 +108,7 @@ public final class InteractionGraphBuilder {
             timeA[p] = t;
             kindA[p] = (byte) table.kindOrdinal(e);
             int post = table.post(e);
-            postA[p] = post >= 0 ? post : 0x8000_0000L | (Math.floorDiv(t, 1000L) & 0x7fff_ffffL);
+            postA[p] = post >= 0 ? post : PairFold.secondKey(t);
         }
         src = null;
         dst = null;
@@ -150,12 +145,12 @@ public final class InteractionGraphBuilder {
             credits[g] = g == 0 ? credit : credit.clone(); // day shares, before any is scaled
         }
         for (int g = 0; g < families; g++) {
-            double rate = LN2 / distinct[g];
+            double rate = PairFold.decayRate(distinct[g]);
             double[] c = credits[g];
             long[] times = timeA;
             IntStream.range(0, (s + CHUNK - 1) / CHUNK).parallel().forEach(k -> {
                 for (int p = k * CHUNK, end = Math.min(s, p + CHUNK); p < end; p++) {
-                    c[p] *= Math.exp(-rate * (asOfMillis - times[p]));
+                    c[p] *= PairFold.decay(rate, asOfMillis - times[p]);
                 }
             });
         }
@@ -176,7 +171,7 @@ public final class InteractionGraphBuilder {
                 for (int g = 0; g < families; g++) {
                     creditT[g][q] = credits[g][p];
                 }
-                ageT[q] = ageSeconds(asOfMillis - timeA[p]);
+                ageT[q] = PairFold.ageSeconds(asOfMillis - timeA[p]);
             }
         }
         timeA = null;
@@ -209,13 +204,13 @@ public final class InteractionGraphBuilder {
                     double w = kindWeights[kd];
                     inf += influenceCredit[q] * w;
                     first = Math.max(first, ageT[q]);
-                    if (InteractionGraph.isEngagement(kd)) {
+                    if (PairFold.isEngagement(kd)) {
                         last = last < 0 ? ageT[q] : Math.min(last, ageT[q]);
                     }
-                    if (InteractionGraph.isAmplification(kd)) {
+                    if (PairFold.isAmplification(kd)) {
                         amp += amplificationCredit[q] * w;
                     }
-                    if (InteractionGraph.isConversation(kd)) {
+                    if (PairFold.isConversation(kd)) {
                         conv += conversationCredit[q] * w;
                     }
                 }
@@ -235,18 +230,13 @@ public final class InteractionGraphBuilder {
                 Arrays.copyOf(amplification, m), Arrays.copyOf(conversation, m), ownPosts, windowStart, asOfMillis, s);
     }
 
-    /** An age in whole seconds, capped at {@code Integer.MAX_VALUE} (68 years). */
-    private static int ageSeconds(long ageMillis) {
-        return (int) Math.min(Integer.MAX_VALUE, Math.floorDiv(ageMillis, 1000L));
-    }
-
     private int[] selectEvents(long windowStart) {
         int size = table.size();
         int[] selected = new int[size];
         int s = 0;
         for (int e = 0; e < size; e++) {
             long t = table.timeMillis(e);
-            if (t > windowStart && t <= asOfMillis && !table.isSelfInteraction(e)) {
+            if (PairFold.inWindow(t, windowStart, asOfMillis) && !table.isSelfInteraction(e)) {
                 selected[s++] = e;
             }
         }
@@ -263,30 +253,30 @@ public final class InteractionGraphBuilder {
         boolean sorted = true;
         long previous = Long.MIN_VALUE;
         for (int p = from; p < to && sorted; p++) {
-            long day = Math.floorDiv(time[p], DAY_MILLIS);
+            long day = PairFold.day(time[p]);
             sorted = day >= previous;
             previous = day;
         }
         if (sorted) {
             int p = from;
             while (p < to) {
-                long day = Math.floorDiv(time[p], DAY_MILLIS);
-                long dayEnd = (day + 1) * DAY_MILLIS;
+                long day = PairFold.day(time[p]);
+                long dayEnd = (day + 1) * PairFold.DAY_MILLIS;
                 int end = p + 1;
                 while (end < to && time[end] < dayEnd) {
                     end++;
                 }
-                Arrays.fill(share, p, end, daily(end - p));
+                Arrays.fill(share, p, end, PairFold.dayShare(end - p));
                 p = end;
             }
             return;
         }
         long firstDay = Long.MAX_VALUE;
         for (int p = from; p < to; p++) {
-            firstDay = Math.min(firstDay, Math.floorDiv(time[p], DAY_MILLIS));
+            firstDay = Math.min(firstDay, PairFold.day(time[p]));
         }
         for (int p = from; p < to; p++) {
-            keys[p - from] = ((Math.floorDiv(time[p], DAY_MILLIS) - firstDay) << 32) | (p - from);
+            keys[p - from] = ((PairFold.day(time[p]) - firstDay) << 32) | (p - from);
         }
         Arrays.sort(keys, 0, to - from);
         int k = 0;
@@ -296,7 +286,7 @@ public final class InteractionGraphBuilder {
             while (end < to - from && (keys[end] >>> 32) == day) {
                 end++;
             }
-            double value = daily(end - k);
+            double value = PairFold.dayShare(end - k);
             for (int j = k; j < end; j++) {
                 share[from + (int) keys[j]] = value;
             }
@@ -304,16 +294,11 @@ public final class InteractionGraphBuilder {
         }
     }
 
-    /** {@code log₂(1 + n)/n}: an actor's day of {@code n} interactions is worth {@code log₂(1 + n)}. */
-    private static double daily(int n) {
-        return n == 1 ? 1.0 : Math.log1p(n) / LN2 / n;
-    }
-
     /** Distinct own posts of one actor; see {@link InteractionGraph#ownPosts(int)}. */
     private static int countOwnPosts(byte[] kind, long[] post, int from, int to, long[] scratch) {
         int k = 0;
         for (int p = from; p < to; p++) {
-            if (InteractionGraph.authorsPost(kind[p])) {
+            if (PairFold.authorsPost(kind[p])) {
                 scratch[k++] = post[p];
             }
         }

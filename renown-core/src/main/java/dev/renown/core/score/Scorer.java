@@ -43,6 +43,16 @@ public final class Scorer {
         InteractionGraph graph = new InteractionGraphBuilder(table, asOfMillis, parameters.window(),
                 parameters.halfLife(SignalKind.NETWORK_IMPACT), parameters.halfLife(SignalKind.AMPLIFICATION),
                 parameters.halfLife(SignalKind.CONVERSATION), parameters.kindWeights()).build();
+        return score(table, graph);
+    }
+
+    /**
+     * Scores a window already folded into {@code graph} — by {@link InteractionGraphBuilder}, or
+     * by another runner through {@link dev.renown.core.graph.PairFold#assemble} — with the
+     * parameters' defences, signals and calibration. {@code table} gives the accounts that the
+     * graph's nodes refer to; its events are not read here.
+     */
+    public ScoreBoard score(EventTable table, InteractionGraph graph) {
         EngagerVoices voices = EngagerVoices.compute(graph,
                 v -> table.accounts().networkOrdinal(graph.account(v)), parameters.defences());
         List<Signal> signals = List.of(
