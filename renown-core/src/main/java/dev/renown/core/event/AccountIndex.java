@@ -1,6 +1,7 @@
 package dev.renown.core.event;
 
 import it.unimi.dsi.fastutil.bytes.ByteArrayList;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
@@ -15,13 +16,20 @@ import java.util.OptionalInt;
  * and keeps what is known of each account (handle, display name, profile counts).
  *
  * <p>Interning happens once, while events load; everything downstream computes over ints.
- * Lookup is one small per-network hash map probe. Not thread-safe while being filled.
+ * Lookup is one small per-network hash map probe. Ids written as plain decimal numbers (SNAP,
+ * Twitter and generated data) are kept as {@code long}s in a primitive map — one probe, no
+ * string compared, 8 bytes each instead of a {@code String} — and spelled out again on request;
+ * any other id is kept as its string. Not thread-safe while being filled.
  */
 public final class AccountIndex {
 
     private final List<String> networks = new ArrayList<>();
     private final List<Object2IntOpenHashMap<String>> idsByNetwork = new ArrayList<>();
+    private final List<Long2IntOpenHashMap> numericIdsByNetwork = new ArrayList<>();
+    /** Each account's id, or null when it is {@link #numericId(String) numeric}. */
     private final ObjectArrayList<String> ids = new ObjectArrayList<>();
+    /** Each account's numeric id, when {@link #ids} holds null. */
+    private final LongArrayList numericIds = new LongArrayList();
     private final ByteArrayList networkOf = new ByteArrayList();
     private final ObjectArrayList<String> handles = new ObjectArrayList<>();
     private final ObjectArrayList<String> displayNames = new ObjectArrayList<>();
@@ -35,14 +43,29 @@ public final class AccountIndex {
     /** Returns the index of the account, adding it if it is new. */
     public int intern(String network, String id) {
         int n = networkIndex(network, true);
-        Object2IntOpenHashMap<String> map = idsByNetwork.get(n);
-        int index = map.getInt(id);
-        if (index >= 0) {
-            return index;
+        long number = numericId(id);
+        int index;
+        if (number >= 0) {
+            Long2IntOpenHashMap map = numericIdsByNetwork.get(n);
+            index = map.get(number);
+            if (index >= 0) {
+                return index;
+            }
+            index = ids.size();
+            map.put(number, index);
+            ids.add(null);
+            numericIds.add(number);
+        } else {
+            Object2IntOpenHashMap<String> map = idsByNetwork.get(n);
+            index = map.getInt(id);
+            if (index >= 0) {
+                return index;
+            }
+            index = ids.size();
+            map.put(id, index);
+            ids.add(id);
+            numericIds.add(-1);
         }
-        index = ids.size();
-        map.put(id, index);
-        ids.add(id);
         networkOf.add((byte) n);
         handles.add(null);
         displayNames.add(null);
@@ -56,8 +79,33 @@ public final class AccountIndex {
         if (n < 0) {
             return OptionalInt.empty();
         }
-        int index = idsByNetwork.get(n).getInt(account.id());
+        int index = indexIn(n, account.id());
         return index < 0 ? OptionalInt.empty() : OptionalInt.of(index);
+    }
+
+    private int indexIn(int network, String id) {
+        long number = numericId(id);
+        return number >= 0 ? numericIdsByNetwork.get(network).get(number) : idsByNetwork.get(network).getInt(id);
+    }
+
+    /**
+     * The id as a number when it is written as one exactly — decimal digits, no sign, no leading
+     * zero, at most 18 digits — so that {@link Long#toString(long)} gives it back; otherwise -1.
+     */
+    static long numericId(String id) {
+        int length = id.length();
+        if (length == 0 || length > 18 || (id.charAt(0) == '0' && length > 1)) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < length; i++) {
+            int digit = id.charAt(i) - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
     }
 
     /**
@@ -71,7 +119,7 @@ public final class AccountIndex {
             return find(new AccountKey(trimmed.substring(0, colon), trimmed.substring(colon + 1)));
         }
         for (int n = 0; n < networks.size(); n++) {
-            int index = idsByNetwork.get(n).getInt(trimmed);
+            int index = indexIn(n, trimmed);
             if (index >= 0) {
                 return OptionalInt.of(index);
             }
@@ -100,11 +148,12 @@ public final class AccountIndex {
     }
 
     public AccountKey key(int index) {
-        return new AccountKey(networks.get(networkOf.getByte(index)), ids.get(index));
+        return new AccountKey(networks.get(networkOf.getByte(index)), id(index));
     }
 
     public String id(int index) {
-        return ids.get(index);
+        String id = ids.get(index);
+        return id != null ? id : Long.toString(numericIds.getLong(index));
     }
 
     /** The position of an account's network in {@link #networks()}. */
@@ -141,7 +190,7 @@ public final class AccountIndex {
      * followed by {@code (@handle)} when known.
      */
     public String label(int index) {
-        String base = networks.size() == 1 ? ids.get(index) : key(index).toString();
+        String base = networks.size() == 1 ? id(index) : key(index).toString();
         String handle = handles.get(index);
         return handle == null ? base : base + " (@" + handle + ")";
     }
@@ -156,8 +205,11 @@ public final class AccountIndex {
         }
         Object2IntOpenHashMap<String> map = new Object2IntOpenHashMap<>();
         map.defaultReturnValue(-1);
+        Long2IntOpenHashMap numeric = new Long2IntOpenHashMap();
+        numeric.defaultReturnValue(-1);
         networks.add(network);
         idsByNetwork.add(map);
+        numericIdsByNetwork.add(numeric);
         return networks.size() - 1;
     }
 }

@@ -24,14 +24,16 @@ public final class EventTable {
     private final byte[] kind;
     private final int[] post;
     private final int[] targetPost;
+    /** Post ids, null where the id is numeric and in {@link #postNumbers}. */
     private final String[] postIds;
+    private final long[] postNumbers;
     private final int[] topicStart;
     private final int[] topics;
     private final String[] topicNames;
     private final long duplicates;
 
     EventTable(AccountIndex accounts, int size, int[] actor, int[] target, long[] time, byte[] kind,
-               int[] post, int[] targetPost, String[] postIds, int[] topicStart, int[] topics, String[] topicNames,
+               int[] post, int[] targetPost, String[] postIds, long[] postNumbers, int[] topicStart, int[] topics, String[] topicNames,
                long duplicates) {
         this.accounts = accounts;
         this.size = size;
@@ -42,6 +44,7 @@ public final class EventTable {
         this.post = post;
         this.targetPost = targetPost;
         this.postIds = postIds;
+        this.postNumbers = postNumbers;
         this.topicStart = topicStart;
         this.topics = topics;
         this.topicNames = topicNames;
@@ -90,7 +93,8 @@ public final class EventTable {
 
     /** The post id behind a post index. */
     public String postId(int postIndex) {
-        return postIds[postIndex];
+        String id = postIds[postIndex];
+        return id != null ? id : Long.toString(postNumbers[postIndex]);
     }
 
     public boolean isSelfInteraction(int e) {
@@ -175,7 +179,7 @@ public final class EventTable {
                 ts[++j] = m;
             }
         }
-        return new EventTable(accounts, count, a, b, t, k, p, tp, postIds, ts, tt, topicNames, 0);
+        return new EventTable(accounts, count, a, b, t, k, p, tp, postIds, postNumbers, ts, tt, topicNames, 0);
     }
 
     /** Number of distinct topics (hashtags) in the table's index. */

@@ -2,9 +2,11 @@ package dev.renown.core.event;
 
 import it.unimi.dsi.fastutil.bytes.ByteArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 
 import java.util.List;
@@ -27,7 +29,12 @@ public final class EventTableBuilder implements InteractionSink {
     private final IntArrayList post = new IntArrayList();
     private final IntArrayList targetPost = new IntArrayList();
     private final Object2IntOpenHashMap<String> postIndex = new Object2IntOpenHashMap<>();
+    /** Numeric post ids (see {@link AccountIndex#numericId}) by network, without building a key string. */
+    private final Object2ObjectOpenHashMap<String, Long2IntOpenHashMap> numericPostIndex =
+            new Object2ObjectOpenHashMap<>();
+    /** Each post's id, or null when it is numeric and in {@link #postNumbers}. */
     private final ObjectArrayList<String> postIds = new ObjectArrayList<>();
+    private final LongArrayList postNumbers = new LongArrayList();
     private final IntArrayList topicStart = new IntArrayList(new int[] {0});
     private final IntArrayList topics = new IntArrayList();
     private final Object2IntOpenHashMap<String> topicIndex = new Object2IntOpenHashMap<>();
@@ -129,7 +136,7 @@ public final class EventTableBuilder implements InteractionSink {
     public EventTable build() {
         return new EventTable(accounts, actor.size(), actor.toIntArray(), target.toIntArray(),
                 time.toLongArray(), kind.toByteArray(), post.toIntArray(), targetPost.toIntArray(),
-                postIds.toArray(new String[0]), topicStart.toIntArray(), topics.toIntArray(),
+                postIds.toArray(new String[0]), postNumbers.toLongArray(), topicStart.toIntArray(), topics.toIntArray(),
                 topicNames.toArray(new String[0]), duplicates);
     }
 
@@ -137,12 +144,30 @@ public final class EventTableBuilder implements InteractionSink {
         if (postId == null) {
             return EventTable.NO_POST;
         }
+        long number = AccountIndex.numericId(postId);
+        if (number >= 0) {
+            Long2IntOpenHashMap numeric = numericPostIndex.get(network);
+            if (numeric == null) {
+                numeric = new Long2IntOpenHashMap();
+                numeric.defaultReturnValue(EventTable.NO_POST);
+                numericPostIndex.put(network, numeric);
+            }
+            int index = numeric.get(number);
+            if (index == EventTable.NO_POST) {
+                index = postIds.size();
+                numeric.put(number, index);
+                postIds.add(null);
+                postNumbers.add(number);
+            }
+            return index;
+        }
         String key = network + '/' + postId;
         int index = postIndex.getInt(key);
         if (index == EventTable.NO_POST) {
             index = postIds.size();
             postIndex.put(key, index);
             postIds.add(postId);
+            postNumbers.add(-1);
         }
         return index;
     }

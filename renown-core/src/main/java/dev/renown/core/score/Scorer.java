@@ -53,17 +53,81 @@ public final class Scorer {
      * graph's nodes refer to; its events are not read here.
      */
     public ScoreBoard score(EventTable table, InteractionGraph graph) {
+        // Outreach needs no voices: it is computed beside them. Then network impact, which splits
+        // its own propagation among the threads, runs beside the three cheap signals.
+        Beside<Signal> outreach = new Beside<>(parameters.threads() > 1,
+                () -> new Outreach(graph, seconds(parameters.halfLife(SignalKind.OUTREACH))));
         EngagerVoices voices = EngagerVoices.compute(graph,
                 v -> table.accounts().networkOrdinal(graph.account(v)), parameters.defences());
-        List<Signal> signals = List.of(
+        Beside<Signal[]> cheap = new Beside<>(parameters.threads() > 1, () -> new Signal[] {
                 new Reach(graph, voices, seconds(parameters.halfLife(SignalKind.REACH)), parameters.recentShare(),
                         seconds(parameters.recentHalfLife())),
                 new Amplification(graph, voices, parameters.priorPosts()),
-                new NetworkImpact(graph, voices, parameters.damping(), parameters.maxIterations(),
-                        parameters.tolerance(), parameters.threads()),
-                new Conversation(graph, voices),
-                new Outreach(graph, seconds(parameters.halfLife(SignalKind.OUTREACH))));
+                new Conversation(graph, voices)});
+        Signal impact = new NetworkImpact(graph, voices, parameters.damping(), parameters.maxIterations(),
+                parameters.tolerance(), parameters.threads());
+        Signal[] done = cheap.get();
+        List<Signal> signals = List.of(done[0], done[1], impact, done[2], outreach.get());
         return new ScoreBoard(table, graph, parameters, voices, signals);
+    }
+
+    /**
+     * A computation run on a thread of its own while the caller does something else, or on the
+     * caller's thread when {@code get} asks for it if {@code parallel} is false; {@link #get()}
+     * returns its result or rethrows what it threw.
+     */
+    static final class Beside<T> {
+        private final java.util.function.Supplier<T> work;
+        private final Thread thread;
+        private T result;
+        private Throwable failure;
+
+        Beside(boolean parallel, java.util.function.Supplier<T> work) {
+            this.work = work;
+            if (parallel) {
+                thread = new Thread(this::run, "renown-scoring");
+                thread.setDaemon(true);
+                thread.start();
+            } else {
+                thread = null;
+            }
+        }
+
+        private void run() {
+            try {
+                result = work.get();
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
+
+        T get() {
+            if (thread == null) {
+                return work.get();
+            }
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure instanceof RuntimeException r) {
+                throw r;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+            return result;
+        }
     }
 
     private static double seconds(Duration d) {

@@ -28,6 +28,35 @@ class EventTableBuilderTest {
     }
 
     @Test
+    void numeric_ids_are_interned_as_numbers_and_spelled_back_exactly() {
+        EventTableBuilder b = new EventTableBuilder();
+        // "12" is kept as a number; "012", "+12", "12a" and 19 digits stay strings, distinct from it.
+        for (String id : List.of("12", "012", "+12", "12a", "1234567890123456789", "0", "999999999999999999")) {
+            b.accept(new Interaction("e" + id, "x", InteractionKind.REPLY, id, "12", 1, "7", "07", null, null));
+        }
+        b.accept(new Interaction("other", "y", InteractionKind.REPLY, "12", "0", 1, "7", null, null, null));
+        EventTable t = b.build();
+        AccountIndex a = t.accounts();
+        assertEquals(List.of("12", "012", "+12", "12a", "1234567890123456789", "0", "999999999999999999"),
+                java.util.stream.IntStream.range(0, 7).mapToObj(a::id).toList());
+        assertEquals(9, a.size()); // and y:12, y:0
+        for (int e = 0; e < 7; e++) {
+            assertEquals(t.target(0), t.target(e));
+            assertEquals(new AccountKey("x", a.id(t.actor(e))), a.key(t.actor(e)));
+            assertEquals(java.util.OptionalInt.of(t.actor(e)), a.find(a.key(t.actor(e))));
+        }
+        assertEquals(java.util.OptionalInt.of(t.actor(7)), a.lookup("y:12"));
+        assertEquals(java.util.OptionalInt.of(t.actor(1)), a.lookup("x:012"));
+        assertTrue(a.find(new AccountKey("x", "13")).isEmpty());
+        assertNotEquals(t.post(0), t.targetPost(0));
+        assertEquals("7", t.postId(t.post(0)));
+        assertEquals("07", t.postId(t.targetPost(0)));
+        assertNotEquals(t.post(0), t.post(7)); // the same number on another network is another post
+        assertEquals(-1, AccountIndex.numericId(""));
+        assertEquals(123, AccountIndex.numericId("123"));
+    }
+
+    @Test
     void the_same_event_id_is_kept_once_and_counted() {
         EventTableBuilder b = new EventTableBuilder();
         Interaction i = Interaction.of("x", InteractionKind.LIKE, "a", "b", 1);
