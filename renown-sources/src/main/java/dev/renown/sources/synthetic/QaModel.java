@@ -1,4 +1,4 @@
-package dev.renown.bench;
+package dev.renown.sources.synthetic;
 
 import static dev.renown.core.event.InteractionKind.FOLLOW;
 import static dev.renown.core.event.InteractionKind.LIKE;

@@ -1,4 +1,4 @@
-package dev.renown.bench;
+package dev.renown.sources.synthetic;
 
 import dev.renown.core.event.Interaction;
 import dev.renown.core.event.InteractionKind;

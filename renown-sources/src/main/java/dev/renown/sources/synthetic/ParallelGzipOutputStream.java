@@ -1,4 +1,4 @@
-package dev.renown.bench;
+package dev.renown.sources.synthetic;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;

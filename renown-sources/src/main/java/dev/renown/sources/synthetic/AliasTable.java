@@ -1,4 +1,4 @@
-package dev.renown.bench;
+package dev.renown.sources.synthetic;
 
 /**
  * Draws indices in {@code [0, n)} with probabilities proportional to given weights, in

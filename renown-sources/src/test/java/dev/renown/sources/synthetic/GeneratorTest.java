@@ -1,7 +1,7 @@
-package dev.renown.bench;
+package dev.renown.sources.synthetic;
 
-import dev.renown.bench.Generator.Dynamics;
-import dev.renown.bench.Generator.Parameters;
+import dev.renown.sources.synthetic.Generator.Dynamics;
+import dev.renown.sources.synthetic.Generator.Parameters;
 import dev.renown.core.event.Interaction;
 import dev.renown.core.event.InteractionKind;
 import dev.renown.core.event.InteractionSink;

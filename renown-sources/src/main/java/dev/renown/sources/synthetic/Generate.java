@@ -1,4 +1,4 @@
-package dev.renown.bench;
+package dev.renown.sources.synthetic;
 
 import dev.renown.core.event.InteractionKind;
 
@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * Writes a synthetic interaction file with the {@link Generator}:
  * <pre>
- * java -cp renown-bench/target/benchmarks.jar dev.renown.bench.Generate \
+ * java -cp renown-bench/target/benchmarks.jar dev.renown.sources.synthetic.Generate \
  *     --interactions 2000000 --accounts 200000 --seed 1 --days 60 --dynamics social --out social.ndjson.gz
  * </pre>
  * Progress goes to stderr (from the first second on), then a summary. Exit codes: 0 done,
@@ -27,7 +27,7 @@ import java.util.Map;
 public final class Generate {
 
     private static final String USAGE = String.join("\n",
-            "usage: java -cp benchmarks.jar dev.renown.bench.Generate --interactions N --accounts M --days D",
+            "usage: java -cp benchmarks.jar dev.renown.sources.synthetic.Generate --interactions N --accounts M --days D",
             "           --dynamics social|qa --out FILE.ndjson[.gz] [--seed S] [--end T | --start T] [--network NAME]",
             "           [--duplicates RATE] [--self RATE] [--quiet]",
             "",
@@ -54,7 +54,7 @@ public final class Generate {
     }
 
     /** Runs with {@code args}, reporting to {@code err}; returns the exit code. */
-    static int run(String[] args, PrintStream err) {
+    public static int run(String[] args, PrintStream err) {
         Generator.Parameters p;
         Path out;
         boolean quiet = false;

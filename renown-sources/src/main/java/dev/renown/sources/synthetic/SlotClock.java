@@ -1,4 +1,4 @@
-package dev.renown.bench;
+package dev.renown.sources.synthetic;
 
 /**
  * The times of the {@code n} lines of a generated file: {@code n} points of a Poisson process
