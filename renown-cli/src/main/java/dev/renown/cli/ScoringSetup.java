@@ -121,8 +121,9 @@ final class ScoringSetup {
                 + " interactions")) {
             board = new Scorer(calibration.parameters()).score(table, asOf);
         }
-        err.printf(Locale.ROOT, "renown: read %,d interactions from %s in %.2f s, scored %,d accounts in %.2f s%n",
-                table.size(), url, (loadedAt - start) / 1e9, board.size(), (System.nanoTime() - loadedAt) / 1e9);
+        err.printf(Locale.ROOT, "renown: read %,d interactions from %s in %.2f s, scored %,d accounts in %.2f s, "
+                        + "peak heap %,d MB%n", table.size(), url, (loadedAt - start) / 1e9, board.size(),
+                (System.nanoTime() - loadedAt) / 1e9, peakHeapBytes() >> 20);
         if (board.size() == 0) {
             err.println("renown: no interactions between two different accounts in the window; nothing to score");
         }

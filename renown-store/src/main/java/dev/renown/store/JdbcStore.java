@@ -196,7 +196,8 @@ abstract class JdbcStore implements Store {
 
     @Override
     public EventTable load(long fromExclusive, long toInclusive) {
-        EventTableBuilder builder = new EventTableBuilder();
+        // Rows are distinct by event_key, the fingerprint the builder would deduplicate by.
+        EventTableBuilder builder = EventTableBuilder.ofDistinctEvents();
         try (Connection c = connection()) {
             try (PreparedStatement p = c.prepareStatement("SELECT event_key, network, kind, actor, target, time_ms, "
                     + "post_id, target_post_id, hashtags FROM interactions WHERE time_ms > ? AND time_ms <= ? "
