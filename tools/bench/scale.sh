@@ -40,7 +40,7 @@ step() {
   local wall rss heap
   wall="$(grep '^TIME ' "$log" | tail -1 | cut -d' ' -f2)"
   rss="$(grep '^TIME ' "$log" | tail -1 | cut -d' ' -f3)"
-  heap="$(grep -o 'peak heap [0-9,]* MB' "$log" | tail -1 | sed 's/peak heap //; s/ MB//')"
+  heap="$(grep -o 'peak heap [0-9,]* MB' "$log" | tail -1 | sed 's/peak heap //; s/ MB//' || true)"
   printf '| %s | %s | %s s | %s MB | %s | %s | %s |\n' "$SIZE" "$name" "$wall" "$(( rss / 1024 ))" \
     "${heap:+$heap MB}" "$(du -m "$DB_FILE" 2>/dev/null | cut -f1 | sed 's/$/ MB/')" "$load"
 }

@@ -146,12 +146,40 @@ public final class EventTableBuilder implements InteractionSink {
         return actor.size();
     }
 
-    /** Builds the table; the builder must not be used afterwards. */
+    /**
+     * Builds the table; the builder must not be used afterwards. The hash tables that served only
+     * loading are dropped first, then each column is trimmed to its length in turn and handed over
+     * without a copy, so that at most one column is held twice at any moment.
+     */
     public EventTable build() {
-        return new EventTable(accounts, actor.size(), actor.toIntArray(), target.toIntArray(),
-                time.toLongArray(), kind.toByteArray(), post.toIntArray(), targetPost.toIntArray(),
-                postIds.toArray(new String[0]), postNumbers.toLongArray(), topicStart.toIntArray(), topics.toIntArray(),
-                topicNames.toArray(new String[0]), duplicates);
+        if (seen != null) {
+            seen.clear();
+            seen.trim();
+        }
+        postIndex.clear();
+        postIndex.trim();
+        numericPostIndex.clear();
+        topicIndex.clear();
+        topicIndex.trim();
+        int size = actor.size();
+        return new EventTable(accounts, size, exact(actor), exact(target), exact(time), exact(kind), exact(post),
+                exact(targetPost), postIds.toArray(new String[0]), exact(postNumbers), exact(topicStart),
+                exact(topics), topicNames.toArray(new String[0]), duplicates);
+    }
+
+    private static int[] exact(IntArrayList list) {
+        list.trim();
+        return list.elements();
+    }
+
+    private static long[] exact(LongArrayList list) {
+        list.trim();
+        return list.elements();
+    }
+
+    private static byte[] exact(ByteArrayList list) {
+        list.trim();
+        return list.elements();
     }
 
     private int internPost(String network, String postId) {
