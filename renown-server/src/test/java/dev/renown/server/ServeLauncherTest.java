@@ -67,12 +67,13 @@ class ServeLauncherTest {
     }
 
     @Test
-    void oneShotCommandsKeepTheSerialCollector() throws Exception {
+    void oneShotCommandsKeepTheSerialCollectorAndTheQuickCompiler() throws Exception {
         for (String command : List.of("score", "ingest", "backfill", "explain")) {
             String java = javaCommand(Map.of(), command, "--help");
-            assertTrue(java.startsWith("java -XX:+UseSerialGC "), java);
+            assertTrue(java.startsWith("java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "), java);
         }
-        assertTrue(javaCommand(Map.of()).startsWith("java -XX:+UseSerialGC "), "no command at all");
+        assertTrue(javaCommand(Map.of()).startsWith("java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "),
+                "no command at all");
     }
 
     @Test
