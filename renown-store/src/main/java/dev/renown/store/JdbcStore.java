@@ -205,14 +205,7 @@ abstract class JdbcStore implements Store {
                 p.setLong(1, fromExclusive);
                 p.setLong(2, toInclusive);
                 p.setFetchSize(10_000);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        String tags = r.getString(9);
-                        builder.add(r.getLong(1), r.getString(2), InteractionKind.parse(r.getString(3)), r.getString(4),
-                                r.getString(5), r.getLong(6), r.getString(7), r.getString(8),
-                                tags == null || tags.isEmpty() ? List.of() : Arrays.asList(tags.split(" ")));
-                    }
-                }
+                loadPipelined(p, builder);
             }
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT " + ACCOUNT_COLUMNS
                     + " FROM accounts WHERE handle IS NOT NULL OR display_name IS NOT NULL OR followers IS NOT NULL")) {
@@ -228,6 +221,101 @@ abstract class JdbcStore implements Store {
             throw new StoreException("cannot load interactions from " + url, e);
         }
         return builder.build();
+    }
+
+    /** Rows of the interactions query, decoded on the reading thread. */
+    private static final class Rows {
+        static final int SIZE = 4096;
+        static final Rows END = new Rows();
+        final long[] key = new long[SIZE];
+        final String[] network = new String[SIZE];
+        final InteractionKind[] kind = new InteractionKind[SIZE];
+        final String[] actor = new String[SIZE];
+        final String[] target = new String[SIZE];
+        final long[] time = new long[SIZE];
+        final String[] post = new String[SIZE];
+        final String[] targetPost = new String[SIZE];
+        final String[] tags = new String[SIZE];
+        int size;
+    }
+
+    /**
+     * Runs the interactions query on a thread of its own, which decodes the rows (the driver's
+     * strings cost as much as interning them), while this thread adds them to the builder, in
+     * the query's order, through a small bounded queue.
+     */
+    private void loadPipelined(PreparedStatement p, EventTableBuilder builder) throws SQLException {
+        java.util.concurrent.BlockingQueue<Rows> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
+        Throwable[] failure = new Throwable[1];
+        Thread reader = new Thread(() -> {
+            try (ResultSet r = p.executeQuery()) {
+                Rows rows = new Rows();
+                String lastKind = null;
+                InteractionKind kind = null;
+                while (r.next()) {
+                    int i = rows.size;
+                    rows.key[i] = r.getLong(1);
+                    rows.network[i] = r.getString(2);
+                    String k = r.getString(3);
+                    if (!k.equals(lastKind)) {
+                        kind = InteractionKind.parse(k);
+                        lastKind = k;
+                    }
+                    rows.kind[i] = kind;
+                    rows.actor[i] = r.getString(4);
+                    rows.target[i] = r.getString(5);
+                    rows.time[i] = r.getLong(6);
+                    rows.post[i] = r.getString(7);
+                    rows.targetPost[i] = r.getString(8);
+                    rows.tags[i] = r.getString(9);
+                    if (++rows.size == Rows.SIZE) {
+                        queue.put(rows);
+                        rows = new Rows();
+                    }
+                }
+                if (rows.size > 0) {
+                    queue.put(rows);
+                }
+            } catch (InterruptedException e) {
+                return; // the consumer failed and is gone
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+            try {
+                queue.put(Rows.END);
+            } catch (InterruptedException e) {
+                // the consumer is gone
+            }
+        }, "renown-store-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            for (Rows rows; (rows = queue.take()) != Rows.END; ) {
+                for (int i = 0; i < rows.size; i++) {
+                    String tags = rows.tags[i];
+                    builder.add(rows.key[i], rows.network[i], rows.kind[i], rows.actor[i], rows.target[i],
+                            rows.time[i], rows.post[i], rows.targetPost[i],
+                            tags == null || tags.isEmpty() ? List.of() : Arrays.asList(tags.split(" ")));
+                }
+            }
+            reader.join();
+        } catch (InterruptedException e) {
+            reader.interrupt();
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while loading interactions from " + url, e);
+        } catch (RuntimeException | Error e) {
+            reader.interrupt();
+            throw e;
+        }
+        if (failure[0] instanceof SQLException sql) {
+            throw sql;
+        }
+        if (failure[0] instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failure[0] instanceof Error e) {
+            throw e;
+        }
     }
 
     private static long count(ResultSet r, int column) throws SQLException {
