@@ -20,7 +20,9 @@ import java.util.Arrays;
  * @param signalWeights   weight per {@link SignalKind} ordinal; normalised to sum to one
  * @param damping         propagation damping {@code d} of {@link dev.renown.core.graph.InfluencePropagation}
  * @param maxIterations   propagation iteration cap
- * @param tolerance       propagation stops when the mean absolute change per account is below this
+ * @param tolerance       propagation stops when every account's standing is within this relative error of the
+ *                        exact solution ({@link dev.renown.core.graph.InfluencePropagation}: a score moves by at
+ *                        most 7.2 times this, in points)
  * @param priorPosts      virtual posts added to every account's post count in amplification
  * @param saturationBits  weighted doublings that map to a score of 100
  * @param threads         threads for propagation
@@ -46,8 +48,10 @@ public record ScoringParameters(
     public static final Duration WINDOW_DEFAULT = Duration.ofDays(90);
     public static final Duration HALF_LIFE_DEFAULT = Duration.ofDays(30);
     public static final double DAMPING_DEFAULT = 0.85;
-    public static final int MAX_ITERATIONS_DEFAULT = 100;
-    public static final double TOLERANCE_DEFAULT = 1e-7;
+    /** Enough for the default tolerance on graphs whose slowest part converges at the rate {@code d}. */
+    public static final int MAX_ITERATIONS_DEFAULT = 200;
+    /** Scores and points move by at most 7·10⁻⁵ points; see {@link dev.renown.core.graph.InfluencePropagation}. */
+    public static final double TOLERANCE_DEFAULT = 1e-5;
     public static final double PRIOR_POSTS_DEFAULT = 1.0;
     public static final double SATURATION_BITS_DEFAULT = 20.0;
     /** Reach's doublings counted at the short half-life, in the priors. */
