@@ -27,12 +27,17 @@ import java.util.Arrays;
  *   java -cp renown-bench/target/benchmarks.jar dev.renown.bench.PropagationConvergence higgs [FILE]
  *   java -cp renown-bench/target/benchmarks.jar dev.renown.bench.PropagationConvergence rmat
  * </pre>
+ * On R-MAT it then times, alternately and {@value #PAIRS} times each, Renown's propagation to
+ * the default tolerance and the plain textbook loop ({@link PlainPageRank}, dangling mass spread,
+ * one thread) for the iterations it needs to the same accuracy, and prints the median ratio: on a
+ * shared machine, paired runs see the same load, where JMH's benchmarks run one after another.
  */
 public final class PropagationConvergence {
 
     private static final Path HIGGS = Path.of("data/demo/higgs-activity_time.txt.gz");
     private static final double[] TOLERANCES = {1e-3, 1e-4, 1e-5, 1e-6, 1e-7};
     private static final int MAX_ITERATIONS = 5_000;
+    private static final int PAIRS = 15;
 
     private PropagationConvergence() {
     }
@@ -45,6 +50,7 @@ public final class PropagationConvergence {
         int threads = Runtime.getRuntime().availableProcessors();
         double d = ScoringParameters.DAMPING_DEFAULT;
         InfluencePropagation p;
+        TransposedCsr rmat = null;
         int n;
         int[] offsets;
         int[] sources;
@@ -63,6 +69,7 @@ public final class PropagationConvergence {
                     ScoringParameters.TOLERANCE_DEFAULT);
         } else {
             TransposedCsr g = TransposedCsr.of(RMat.benchmarkGraph());
+            rmat = g;
             float[] weights = new float[g.edgeCount()];
             Arrays.fill(weights, 1f);
             p = new InfluencePropagation(g.n(), g.offsets(), g.sources(), weights, d, threads);
@@ -88,6 +95,50 @@ public final class PropagationConvergence {
         }
         System.out.printf("plain Jacobi to a largest relative error of 1e-5: %d iterations, 1e-6: %d%n",
                 jacobiTo(jacobi, 1e-5), jacobiTo(jacobi, 1e-6));
+        if (rmat != null) {
+            paired(p, new PlainPageRank(rmat, d, true), x, ScoringParameters.TOLERANCE_DEFAULT);
+        }
+    }
+
+    /** Alternate runs of Renown to {@code tolerance} and of the textbook loop to the same accuracy. */
+    private static void paired(InfluencePropagation p, PlainPageRank textbook, float[] x, double tolerance) {
+        double sum = 0;
+        for (float v : x) {
+            sum += v;
+        }
+        double scale = 1 / sum;
+        int k = textbook.iterationsUntil(MAX_ITERATIONS, rank -> {
+            double worst = 0;
+            for (int v = 0; v < x.length; v++) {
+                worst = Math.max(worst, Math.abs(rank[v] - scale * x[v]) / (scale * x[v]));
+            }
+            return worst <= tolerance;
+        });
+        InfluencePropagation.Result r = p.run(MAX_ITERATIONS, tolerance);
+        System.out.printf("to %.0e at every node: Renown %d iterations, plain textbook loop %d%n", tolerance,
+                r.iterations(), k);
+        double[] renown = new double[PAIRS];
+        double[] plain = new double[PAIRS];
+        double[] ratio = new double[PAIRS];
+        for (int i = -2; i < PAIRS; i++) {
+            long t0 = System.nanoTime();
+            p.run(MAX_ITERATIONS, tolerance);
+            long t1 = System.nanoTime();
+            textbook.iterate(k);
+            long t2 = System.nanoTime();
+            if (i >= 0) {
+                renown[i] = (t1 - t0) / 1e6;
+                plain[i] = (t2 - t1) / 1e6;
+                ratio[i] = renown[i] / plain[i];
+            }
+        }
+        Arrays.sort(renown);
+        Arrays.sort(plain);
+        Arrays.sort(ratio);
+        System.out.printf("paired, %d pairs after 2 warm-up pairs: Renown median %.0f ms (%.0f–%.0f), plain %.0f ms "
+                        + "(%.0f–%.0f); Renown / plain median %.2f (quartiles %.2f–%.2f)%n", PAIRS, renown[PAIRS / 2],
+                renown[0], renown[PAIRS - 1], plain[PAIRS / 2], plain[0], plain[PAIRS - 1], ratio[PAIRS / 2],
+                ratio[PAIRS / 4], ratio[3 * PAIRS / 4]);
     }
 
     /** {@code errors[k]}: the largest relative error after {@code k} plain Jacobi iterations, until below 1e-8. */
