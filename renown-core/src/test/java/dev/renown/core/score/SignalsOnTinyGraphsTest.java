@@ -94,7 +94,9 @@ class SignalsOnTinyGraphsTest {
         ScoreBoard b = score(events().add("a", REPOST, "b").add("b", REPOST, "c"));
         assertEquals(0.0, value(b, "a", SignalKind.NETWORK_IMPACT), EPS);
         assertEquals(1.0, value(b, "b", SignalKind.NETWORK_IMPACT), EPS);
-        assertEquals(1.85, value(b, "c", SignalKind.NETWORK_IMPACT), EPS);
+        // Within the propagation's tolerance, a relative error (the normalised iteration is not
+        // exact after three steps on a chain, as plain Jacobi was).
+        assertEquals(1.85, value(b, "c", SignalKind.NETWORK_IMPACT), 1.85 * PARAMS.tolerance());
         NetworkImpact impact = (NetworkImpact) b.signal(SignalKind.NETWORK_IMPACT);
         assertEquals(2.5725, impact.standing(b.node("c").orElseThrow()), 1e-5);
         // Reach does not propagate: b and c each have one engager.
