@@ -1,5 +1,6 @@
 package dev.renown.cli;
 
+import dev.renown.sources.ParameterFile;
 import dev.renown.core.score.SignalKind;
 import dev.renown.core.validation.Fit;
 import picocli.CommandLine;
@@ -97,14 +98,57 @@ final class FitCommand implements Callable<Integer> {
                 + input.inputs;
         if (out != null) {
             try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                ParameterFile.write(fit, how, w);
+                writeParameters(fit, how, w);
             }
         } else {
             StringWriter w = new StringWriter();
-            ParameterFile.write(fit, how, w);
+            writeParameters(fit, how, w);
             o.print(w);
         }
         o.flush();
         return loaded.rejects().total() > 0 ? Renown.EXIT_REJECTS : 0;
+    }
+
+    /** Writes what {@link ParameterFile#read} reads, with how the weights were fitted. */
+    static void writeParameters(Fit.Result fit, String how, Writer out) throws java.io.IOException {
+        try (com.fasterxml.jackson.core.JsonGenerator json = new com.fasterxml.jackson.core.JsonFactory().createGenerator(out)) {
+            json.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeObjectFieldStart("signal_weights");
+            for (SignalKind kind : SignalKind.values()) {
+                json.writeNumberField(kind.wireName(), fit.weights()[kind.ordinal()]);
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("half_lives");
+            for (SignalKind kind : SignalKind.values()) {
+                json.writeStringField(kind.wireName(), TimeArguments.describe(fit.timescales().get(kind.ordinal()).halfLife()));
+            }
+            json.writeEndObject();
+            Fit.Timescale reach = fit.timescales().get(SignalKind.REACH.ordinal());
+            json.writeNumberField("reach_recent_share", reach.recentShare());
+            json.writeStringField("reach_recent_half_life", TimeArguments.describe(fit.parameters().recentHalfLife()));
+            json.writeStringField("fitted_by", how);
+            json.writeNumberField("margin_in_standard_errors", fit.margin());
+            json.writeNumberField("spearman_lead", fit.spearmanLead());
+            json.writeNumberField("ndcg@100_lead", fit.ndcgLead());
+            json.writeNumberField("objective", fit.objective());
+            json.writeNumberField("objective_with_previous_weights", fit.baseline());
+            json.writeNumberField("weight_vectors_tried", fit.evaluated());
+            json.writeArrayFieldStart("folds");
+            for (Fit.FoldResult f : fit.folds()) {
+                json.writeStartObject();
+                json.writeStringField("split", TextOutput.time(f.splitMillis()));
+                json.writeNumberField("accounts", f.accounts());
+                json.writeNumberField("spearman", f.scores().spearman());
+                json.writeNumberField("ndcg@100", f.scores().ndcgK2());
+                json.writeNumberField("best_baseline_spearman", f.bestBaselineSpearman());
+                json.writeNumberField("best_baseline_ndcg@100", f.bestBaselineNdcg());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        out.write('\n');
     }
 }

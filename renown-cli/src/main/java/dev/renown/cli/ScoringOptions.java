@@ -1,5 +1,6 @@
 package dev.renown.cli;
 
+import dev.renown.sources.ParameterFile;
 import dev.renown.core.integrity.Defences;
 import dev.renown.core.event.EventTable;
 import dev.renown.core.score.ScoringParameters;

@@ -1,5 +1,6 @@
 package dev.renown.cli;
 
+import dev.renown.sources.ParameterFile;
 import dev.renown.core.score.ScoringParameters;
 import dev.renown.server.RenownServer;
 import dev.renown.server.ServerConfig;

@@ -1,5 +1,6 @@
 package dev.renown.cli;
 
+import dev.renown.sources.Durations;
 import picocli.CommandLine;
 
 import java.time.Duration;
@@ -43,41 +44,15 @@ final class TimeArguments {
         }
     }
 
-    /** A duration: {@code 90d}, {@code 12h}, {@code 30m}, {@code 2w}, or ISO-8601 ({@code P90D}). */
+    /** A duration: {@code 90d}, {@code 12h}, {@code 30m}, {@code 2w}, or ISO-8601 ({@code P90D}); see {@link Durations}. */
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            String v = value.trim().toLowerCase(Locale.ROOT);
             try {
-                if (v.startsWith("p")) {
-                    return positive(Duration.parse(v.toUpperCase(Locale.ROOT)), value);
-                }
-                if (v.length() >= 2) {
-                    double amount = Double.parseDouble(v.substring(0, v.length() - 1));
-                    char unit = v.charAt(v.length() - 1);
-                    double seconds;
-                    switch (unit) {
-                        case 'w': seconds = amount * 7 * 86400; break;
-                        case 'd': seconds = amount * 86400; break;
-                        case 'h': seconds = amount * 3600; break;
-                        case 'm': seconds = amount * 60; break;
-                        case 's': seconds = amount; break;
-                        default: throw new NumberFormatException();
-                    }
-                    return positive(Duration.ofMillis(Math.round(seconds * 1000)), value);
-                }
-            } catch (DateTimeParseException | NumberFormatException e) {
-                // fall through to the message below
+                return Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
             }
-            throw new CommandLine.TypeConversionException("'" + value
-                    + "' is not a duration; use 90d, 12h, 30m, 2w or P90D");
-        }
-
-        private static Duration positive(Duration d, String value) {
-            if (d.isZero() || d.isNegative()) {
-                throw new CommandLine.TypeConversionException("'" + value + "' must be a positive duration");
-            }
-            return d;
         }
     }
 
@@ -92,12 +67,6 @@ final class TimeArguments {
 
     /** Days, for display: {@code 90d}, or hours when not whole days. */
     static String describe(Duration d) {
-        if (d.toMillis() % 86_400_000L == 0) {
-            return d.toDays() + "d";
-        }
-        if (d.toMillis() % 3_600_000L == 0) {
-            return d.toHours() + "h";
-        }
-        return d.toString();
+        return Durations.describe(d);
     }
 }

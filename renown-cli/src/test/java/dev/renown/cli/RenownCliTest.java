@@ -1,5 +1,6 @@
 package dev.renown.cli;
 
+import dev.renown.sources.ParameterFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /** Parses the times the formats carry. */
-final class Times {
+public final class Times {
 
     /** Returned by the lenient parsers when the text is not a time. */
     static final long INVALID = Long.MIN_VALUE;
@@ -24,6 +24,19 @@ final class Times {
      * decimal number of seconds since the epoch ({@code 1341388800} or {@code 1341388800.250});
      * returns milliseconds since the epoch.
      */
+    /**
+     * A time as the generic formats write it — see {@link #parseMillis(String, String)} — for
+     * runners outside this package (the Spark job); a bad one is an {@link IllegalArgumentException}.
+     */
+    public static long millis(String text) {
+        try {
+            return parseMillis("time", text);
+        } catch (FieldException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** As {@link #millis(String)}, with the field's name in the error. */
     static long parseMillis(String field, String text) throws FieldException {
         String t = text.trim();
         if (t.isEmpty()) {

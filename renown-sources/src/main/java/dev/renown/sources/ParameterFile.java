@@ -1,16 +1,13 @@
-package dev.renown.cli;
+package dev.renown.sources;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.renown.core.score.ScoringParameters;
 import dev.renown.core.score.SignalKind;
-import dev.renown.core.validation.Fit;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +18,9 @@ import java.time.Duration;
  * {@code {"signal_weights":{"reach":…, "amplification":…, "network_impact":…, "conversation":…,
  * "outreach":…}, "half_lives":{"reach":"30d", …}, "reach_recent_share":0.5,
  * "reach_recent_half_life":"6h", …}}. Only {@code signal_weights} is required; other fields record
- * how the weights were fitted and are ignored on reading.
+ * how the weights were fitted and are ignored on reading. Read by every runner ({@code renown}, the Spark job).
  */
-final class ParameterFile {
+public final class ParameterFile {
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -31,7 +28,7 @@ final class ParameterFile {
     }
 
     /** Reads the signal weights, in {@link SignalKind} order; signals not named weigh 0. */
-    static double[] readSignalWeights(Path file) throws IOException {
+    public static double[] readSignalWeights(Path file) throws IOException {
         return read(file, ScoringParameters.defaults()).signalWeights();
     }
 
@@ -39,7 +36,7 @@ final class ParameterFile {
      * Applies a parameter file to {@code base}: its signal weights (signals not named weigh 0) and,
      * when the file has them, half-lives and reach's recent share and half-life.
      */
-    static ScoringParameters read(Path file, ScoringParameters base) throws IOException {
+    public static ScoringParameters read(Path file, ScoringParameters base) throws IOException {
         double[] weights = new double[SignalKind.count()];
         Duration[] halfLives = base.halfLives();
         double recentShare = base.recentShare();
@@ -118,51 +115,10 @@ final class ParameterFile {
             throw new IOException(file + ": '" + field + "' must be a duration such as \"30d\" or \"6h\"");
         }
         try {
-            return TimeArguments.parseDuration(p.getText());
+            return Durations.parse(p.getText());
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": '" + field + "': " + e.getMessage());
         }
     }
 
-    static void write(Fit.Result fit, String how, Writer out) throws IOException {
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.useDefaultPrettyPrinter();
-            json.writeStartObject();
-            json.writeObjectFieldStart("signal_weights");
-            for (SignalKind kind : SignalKind.values()) {
-                json.writeNumberField(kind.wireName(), fit.weights()[kind.ordinal()]);
-            }
-            json.writeEndObject();
-            json.writeObjectFieldStart("half_lives");
-            for (SignalKind kind : SignalKind.values()) {
-                json.writeStringField(kind.wireName(), TimeArguments.describe(fit.timescales().get(kind.ordinal()).halfLife()));
-            }
-            json.writeEndObject();
-            Fit.Timescale reach = fit.timescales().get(SignalKind.REACH.ordinal());
-            json.writeNumberField("reach_recent_share", reach.recentShare());
-            json.writeStringField("reach_recent_half_life", TimeArguments.describe(fit.parameters().recentHalfLife()));
-            json.writeStringField("fitted_by", how);
-            json.writeNumberField("margin_in_standard_errors", fit.margin());
-            json.writeNumberField("spearman_lead", fit.spearmanLead());
-            json.writeNumberField("ndcg@100_lead", fit.ndcgLead());
-            json.writeNumberField("objective", fit.objective());
-            json.writeNumberField("objective_with_previous_weights", fit.baseline());
-            json.writeNumberField("weight_vectors_tried", fit.evaluated());
-            json.writeArrayFieldStart("folds");
-            for (Fit.FoldResult f : fit.folds()) {
-                json.writeStartObject();
-                json.writeStringField("split", TextOutput.time(f.splitMillis()));
-                json.writeNumberField("accounts", f.accounts());
-                json.writeNumberField("spearman", f.scores().spearman());
-                json.writeNumberField("ndcg@100", f.scores().ndcgK2());
-                json.writeNumberField("best_baseline_spearman", f.bestBaselineSpearman());
-                json.writeNumberField("best_baseline_ndcg@100", f.bestBaselineNdcg());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        }
-        out.write('\n');
-    }
 }
