@@ -19,7 +19,7 @@ import java.nio.file.NoSuchFileException;
         mixinStandardHelpOptions = true,
         version = "renown 0.1.0",
         description = "Open, explainable influence scores (1-100) from interaction data you own.",
-        subcommands = {IngestCommand.class, ScoreCommand.class, GenerateCommand.class, ExplainCommand.class, HistoryCommand.class,
+        subcommands = {IngestCommand.class, ScoreCommand.class, SparkScoreCommand.class, GenerateCommand.class, ExplainCommand.class, HistoryCommand.class,
                 BackfillCommand.class, TopicsCommand.class, ExportCommand.class, ImportCommand.class, EvaluateCommand.class, FitCommand.class,
                 AttackCommand.class, AuditCommand.class, CalibrationsCommand.class,
                 DemoCommand.class, ServeCommand.class, TokenCommand.class,

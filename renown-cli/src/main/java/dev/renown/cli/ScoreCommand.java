@@ -36,17 +36,21 @@ final class ScoreCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--top must be >= 0, got " + top);
         }
         ScoringSetup.Scored scored = setup.load(input, spec.commandLine().getErr());
-        ScoreBoard board = scored.board();
+        print(scored.board(), top, json, spec.commandLine().getOut());
+        return scored.exitCode();
+    }
+
+    /** The top {@code top} accounts as a table or JSON: what {@code score} and {@code spark-score} print. */
+    static void print(ScoreBoard board, int top, boolean json, java.io.PrintWriter out) throws java.io.IOException {
         if (json) {
-            try (JsonOutput out = new JsonOutput(spec.commandLine().getOut())) {
-                out.scores(board, board.top(top));
+            try (JsonOutput o = new JsonOutput(out)) {
+                o.scores(board, board.top(top));
             }
         } else {
-            TextOutput out = new TextOutput(spec.commandLine().getOut());
-            out.header(board);
-            out.table(board.top(top), board.parameters().signalWeights());
+            TextOutput o = new TextOutput(out);
+            o.header(board);
+            o.table(board.top(top), board.parameters().signalWeights());
         }
-        spec.commandLine().getOut().flush();
-        return scored.exitCode();
+        out.flush();
     }
 }

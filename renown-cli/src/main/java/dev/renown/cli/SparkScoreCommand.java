@@ -1,0 +1,126 @@
+package dev.renown.cli;
+
+import dev.renown.spark.SparkInput;
+import dev.renown.spark.SparkScoreJob;
+import dev.renown.spark.SparkScorer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code renown spark-score}: the same scores as {@code renown score}, computed by the Spark job
+ * in local mode, and printed by the same code, so that the two can be compared line by line.
+ *
+ * <p>Spark is not in {@code renown.jar}: the {@code renown} launcher puts Spark's jars on the
+ * classpath for this command only ({@code $SPARK_HOME/jars}, or those the build resolved).
+ */
+@Command(name = "spark-score", mixinStandardHelpOptions = true,
+        description = {"Score the input with the Spark job in local mode (local[*]) and print what 'renown score' prints.",
+            "Reads Parquet written by 'renown export', NDJSON (the export's columns or Renown's generic format), "
+                    + "CSV with a header, or SNAP activity text; from any path Spark reads."})
+final class SparkScoreCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-i", "--input"}, paramLabel = "PATH", required = true,
+            description = "Interactions to read (a file or directory); repeat for several.")
+    List<String> inputs;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "parquet, ndjson, csv or snap-activity. Detected from the name when omitted.")
+    String format;
+
+    @Option(names = "--network", paramLabel = "NAME",
+            description = "Network of the accounts for records that do not say (default for SNAP: snap).")
+    String network;
+
+    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
+            description = "Spark master (default: ${DEFAULT-VALUE}).")
+    String master;
+
+    @Mixin
+    ScoringOptions scoring = new ScoringOptions();
+
+    @Option(names = {"-n", "--top"}, paramLabel = "N", defaultValue = "20",
+            description = "How many accounts to print (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (top < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--top must be >= 0, got " + top);
+        }
+        if (format != null && !SparkInput.FORMATS.contains(format)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format
+                    + "'; use one of " + SparkInput.FORMATS);
+        }
+        if (scoring.topic != null) {
+            throw new Renown.UserError("spark-score does not take --topic yet", 2);
+        }
+        if (scoring.params != null && scoring.priors) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--params and --priors exclude each other");
+        }
+        try {
+            Class.forName("org.apache.spark.sql.SparkSession");
+        } catch (ClassNotFoundException e) {
+            throw new Renown.UserError("spark-score needs Spark on the classpath: run it through the renown "
+                    + "launcher, which adds $SPARK_HOME/jars or the Spark jars of the build", 1);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        SparkScorer.Mode mode = scoring.params != null ? SparkScorer.Mode.GIVEN
+                : scoring.priors ? SparkScorer.Mode.PRIORS : SparkScorer.Mode.CALIBRATE;
+        SparkScorer.Settings settings = new SparkScorer.Settings(scoring.parameters(), mode,
+                scoring.params == null ? "defaults" : "given in " + scoring.params,
+                scoring.asOf == null ? null : scoring.asOf.toEpochMilli());
+        long start = System.nanoTime();
+        SparkScorer.Result r = LocalRun.score(master, inputs, format, network, settings,
+                stage -> err.printf(Locale.ROOT, "renown: spark: %.1f s: %s%n", (System.nanoTime() - start) / 1e9, stage));
+        if (r.rejected() > 0) {
+            err.printf(Locale.ROOT, "renown: %,d records could not be read and were left out%n", r.rejected());
+        }
+        if (r.duplicates() > 0) {
+            err.printf(Locale.ROOT, "renown: %,d duplicate interactions (same event id) counted once%n", r.duplicates());
+        }
+        if (r.selfInteractions() > 0) {
+            err.printf(Locale.ROOT, "renown: %,d self-interactions ignored%n", r.selfInteractions());
+        }
+        ScoringSetup.reportCalibration(r.calibration(), err);
+        err.printf(Locale.ROOT, "renown: Spark (%s) read %,d records and scored %,d accounts in %.2f s%n", master,
+                r.records(), r.board().size(), (System.nanoTime() - start) / 1e9);
+        ScoreCommand.print(r.board(), top, json, spec.commandLine().getOut());
+        return r.rejected() > 0 ? Renown.EXIT_REJECTS : 0;
+    }
+
+    /** The Spark session's life, kept apart so that Spark's classes load only once Spark is known to be there. */
+    private static final class LocalRun {
+        static SparkScorer.Result score(String master, List<String> inputs, String format, String network,
+                                        SparkScorer.Settings settings, java.util.function.Consumer<String> stage) {
+            org.apache.spark.sql.SparkSession spark = SparkScoreJob.configure(org.apache.spark.sql.SparkSession.builder()
+                    .master(master).appName("renown spark-score").config("spark.ui.enabled", "false").getOrCreate());
+            try {
+                org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> events =
+                        SparkInput.read(spark, inputs, format, network);
+                return SparkScorer.score(events, recordCount(spark, inputs, format), settings, stage);
+            } finally {
+                spark.stop();
+            }
+        }
+
+        /** Records read, before any is rejected; -1 where the format does not tell cheaply. */
+        private static long recordCount(org.apache.spark.sql.SparkSession spark, List<String> inputs, String format) {
+            String f = format != null ? format : SparkInput.detect(inputs.get(0));
+            return f.equals("snap-activity") || f.equals("ndjson")
+                    ? spark.read().text(inputs.toArray(new String[0])).count() : -1;
+        }
+    }
+}
