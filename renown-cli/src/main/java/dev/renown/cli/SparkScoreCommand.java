@@ -1,7 +1,7 @@
 package dev.renown.cli;
 
-import dev.renown.spark.SparkInput;
-import dev.renown.spark.SparkScoreJob;
+import dev.renown.spark.InputFormats;
+import dev.renown.spark.LocalScoring;
 import dev.renown.spark.SparkScorer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,8 +17,9 @@ import java.util.concurrent.Callable;
  * {@code renown spark-score}: the same scores as {@code renown score}, computed by the Spark job
  * in local mode, and printed by the same code, so that the two can be compared line by line.
  *
- * <p>Spark is not in {@code renown.jar}: the {@code renown} launcher puts Spark's jars on the
- * classpath for this command only ({@code $SPARK_HOME/jars}, or those the build resolved).
+ * <p>Spark is not in {@code renown.jar}, nor on this module's classpath: the {@code renown} launcher
+ * puts Spark's jars on the classpath for this command only ({@code $SPARK_HOME/jars}, or those the
+ * build resolved, listed in {@code renown-spark/target/spark-classpath.txt}).
  */
 @Command(name = "spark-score", mixinStandardHelpOptions = true,
         description = {"Score the input with the Spark job in local mode (local[*]) and print what 'renown score' prints.",
@@ -60,9 +61,9 @@ final class SparkScoreCommand implements Callable<Integer> {
         if (top < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--top must be >= 0, got " + top);
         }
-        if (format != null && !SparkInput.FORMATS.contains(format)) {
+        if (format != null && !InputFormats.NAMES.contains(format)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format
-                    + "'; use one of " + SparkInput.FORMATS);
+                    + "'; use one of " + InputFormats.NAMES);
         }
         if (scoring.topic != null) {
             throw new Renown.UserError("spark-score does not take --topic yet", 2);
@@ -70,9 +71,7 @@ final class SparkScoreCommand implements Callable<Integer> {
         if (scoring.params != null && scoring.priors) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--params and --priors exclude each other");
         }
-        try {
-            Class.forName("org.apache.spark.sql.SparkSession");
-        } catch (ClassNotFoundException e) {
+        if (!LocalScoring.sparkPresent()) {
             throw new Renown.UserError("spark-score needs Spark on the classpath: run it through the renown "
                     + "launcher, which adds $SPARK_HOME/jars or the Spark jars of the build", 1);
         }
@@ -83,7 +82,7 @@ final class SparkScoreCommand implements Callable<Integer> {
                 scoring.params == null ? "defaults" : "given in " + scoring.params,
                 scoring.asOf == null ? null : scoring.asOf.toEpochMilli());
         long start = System.nanoTime();
-        SparkScorer.Result r = LocalRun.score(master, inputs, format, network, settings,
+        SparkScorer.Result r = LocalScoring.score(master, inputs, format, network, settings,
                 stage -> err.printf(Locale.ROOT, "renown: spark: %.1f s: %s%n", (System.nanoTime() - start) / 1e9, stage));
         if (r.rejected() > 0) {
             err.printf(Locale.ROOT, "renown: %,d records could not be read and were left out%n", r.rejected());
@@ -99,28 +98,5 @@ final class SparkScoreCommand implements Callable<Integer> {
                 r.records(), r.board().size(), (System.nanoTime() - start) / 1e9);
         ScoreCommand.print(r.board(), top, json, spec.commandLine().getOut());
         return r.rejected() > 0 ? Renown.EXIT_REJECTS : 0;
-    }
-
-    /** The Spark session's life, kept apart so that Spark's classes load only once Spark is known to be there. */
-    private static final class LocalRun {
-        static SparkScorer.Result score(String master, List<String> inputs, String format, String network,
-                                        SparkScorer.Settings settings, java.util.function.Consumer<String> stage) {
-            org.apache.spark.sql.SparkSession spark = SparkScoreJob.configure(org.apache.spark.sql.SparkSession.builder()
-                    .master(master).appName("renown spark-score").config("spark.ui.enabled", "false").getOrCreate());
-            try {
-                org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> events =
-                        SparkInput.read(spark, inputs, format, network);
-                return SparkScorer.score(events, recordCount(spark, inputs, format), settings, stage);
-            } finally {
-                spark.stop();
-            }
-        }
-
-        /** Records read, before any is rejected; -1 where the format does not tell cheaply. */
-        private static long recordCount(org.apache.spark.sql.SparkSession spark, List<String> inputs, String format) {
-            String f = format != null ? format : SparkInput.detect(inputs.get(0));
-            return f.equals("snap-activity") || f.equals("ndjson")
-                    ? spark.read().text(inputs.toArray(new String[0])).count() : -1;
-        }
     }
 }

@@ -3,15 +3,28 @@ package dev.renown.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code renown spark-score} prints what {@code renown score} prints, line for line (Spark in local mode). */
+/**
+ * {@code renown spark-score} prints what {@code renown score} prints, line for line (Spark in local
+ * mode). Spark is not on this module's classpath: {@code spark-score} runs in a JVM of its own with
+ * Spark's jars before the test classpath, as the {@code renown} launcher runs it.
+ */
 class SparkScoreCommandTest {
+
+    private static final Path SPARK_CLASSPATH = Path.of("../renown-spark/target/spark-classpath.txt");
 
     private static final String GENERIC = "../renown-sources/src/test/resources/generic/higgs-first100.ndjson";
 
@@ -61,17 +74,41 @@ class SparkScoreCommandTest {
     }
 
     private static Run run(Path dir, String command, String... args) {
+        if (command.equals("spark-score")) {
+            return spark(dir, args);
+        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 3];
-        all[0] = command;
-        System.arraycopy(args, 0, all, 1, args.length);
-        all[args.length + 1] = "--rejects";
-        all[args.length + 2] = dir.resolve("rejects.ndjson").toString();
-        if (!(command.equals("score") || command.equals("ingest")) || !java.util.List.of(args).contains("--input")) {
-            all = java.util.Arrays.copyOf(all, args.length + 1); // only score and ingest read files with renown's readers
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(List.of(args));
+        if ((command.equals("score") || command.equals("ingest")) && all.contains("--input")) {
+            all.addAll(List.of("--rejects", dir.resolve("rejects.ndjson").toString()));
         }
-        int code = Renown.run(new PrintWriter(out), new PrintWriter(err), all);
+        int code = Renown.run(new PrintWriter(out), new PrintWriter(err), all.toArray(new String[0]));
         return new Run(code, out.toString(), err.toString());
+    }
+
+    /** {@code renown spark-score} in a JVM of its own, with Spark's jars first, as the launcher runs it. */
+    private static Run spark(Path dir, String... args) {
+        try {
+            assertTrue(Files.exists(SPARK_CLASSPATH), SPARK_CLASSPATH + " is missing: build renown-spark first");
+            String classpath = Files.readString(SPARK_CLASSPATH).trim() + File.pathSeparator
+                    + System.getProperty("java.class.path");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
+                    "-Dslf4j.provider=org.apache.logging.slf4j.SLF4JServiceProvider", "-cp", classpath,
+                    Renown.class.getName(), "spark-score"));
+            command.addAll(List.of(args));
+            Path out = dir.resolve("spark-out.txt");
+            Path err = dir.resolve("spark-err.txt");
+            Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            assertTrue(p.waitFor(5, TimeUnit.MINUTES), "spark-score did not finish in 5 minutes");
+            return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }

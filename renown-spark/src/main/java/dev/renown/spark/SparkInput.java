@@ -55,36 +55,17 @@ public final class SparkInput {
             .add("time_ms", DataTypes.LongType, false)
             .add("post_id", DataTypes.StringType, true);
 
-    /** Formats {@link #read} takes. */
-    public static final List<String> FORMATS = List.of("parquet", "ndjson", "csv", "snap-activity");
-
     private SparkInput() {
-    }
-
-    /** The format a path's name suggests: {@code .parquet} (or a directory), {@code .csv}, {@code .txt}, else NDJSON. */
-    public static String detect(String path) {
-        String name = path.toLowerCase(Locale.ROOT);
-        name = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
-        if (name.endsWith(".parquet") || name.endsWith("/") || !name.substring(name.lastIndexOf('/') + 1).contains(".")) {
-            return "parquet";
-        }
-        if (name.endsWith(".csv")) {
-            return "csv";
-        }
-        if (name.endsWith(".txt")) {
-            return "snap-activity";
-        }
-        return "ndjson";
     }
 
     /**
      * The interactions of {@code paths}, normalised.
      *
-     * @param format  one of {@link #FORMATS}, or null to {@link #detect} it from the first path
+     * @param format  one of {@link InputFormats#NAMES}, or null to {@link InputFormats#detect} it from the first path
      * @param network network of the accounts when the records do not say (SNAP: {@code snap})
      */
     public static Dataset<Row> read(SparkSession spark, List<String> paths, String format, String network) {
-        String f = format != null ? format : detect(paths.get(0));
+        String f = format != null ? format : InputFormats.detect(paths.get(0));
         String[] p = paths.toArray(new String[0]);
         Dataset<Row> raw;
         switch (f) {
@@ -92,7 +73,7 @@ public final class SparkInput {
             case "ndjson": raw = spark.read().json(p); break;
             case "csv": raw = spark.read().option("header", "true").csv(p); break;
             case "snap-activity": raw = spark.read().text(p); break;
-            default: throw new IllegalArgumentException("unknown format '" + f + "'; use one of " + FORMATS);
+            default: throw new IllegalArgumentException("unknown format '" + f + "'; use one of " + InputFormats.NAMES);
         }
         Dataset<Row> numbered = raw.withColumn("seq", monotonically_increasing_id());
         String defaultNetwork = network != null ? network : f.equals("snap-activity") ? "snap" : null;

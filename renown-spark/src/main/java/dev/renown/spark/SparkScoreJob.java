@@ -129,8 +129,8 @@ public final class SparkScoreJob {
         if ((jdbcUrl == null) != (jdbcTable == null)) {
             throw new IllegalArgumentException("--jdbc and --jdbc-table go together");
         }
-        if (format != null && !SparkInput.FORMATS.contains(format)) {
-            throw new IllegalArgumentException("unknown format '" + format + "'; use one of " + SparkInput.FORMATS);
+        if (format != null && !InputFormats.NAMES.contains(format)) {
+            throw new IllegalArgumentException("unknown format '" + format + "'; use one of " + InputFormats.NAMES);
         }
         if (params != null && priors) {
             throw new IllegalArgumentException("--params and --priors exclude each other");
