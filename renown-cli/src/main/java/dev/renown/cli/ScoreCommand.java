@@ -1,10 +1,8 @@
 package dev.renown.cli;
 
-import dev.renown.core.score.ScoreBoard;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
 
@@ -23,34 +21,14 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     ScoringSetup setup = new ScoringSetup();
 
-    @Option(names = {"-n", "--top"}, paramLabel = "N", defaultValue = "20",
-            description = "How many accounts to print (default: ${DEFAULT-VALUE}).")
-    int top;
-
-    @Option(names = "--json", description = "Print JSON instead of a table.")
-    boolean json;
+    @Mixin
+    RankingOutput output = new RankingOutput();
 
     @Override
     public Integer call() throws Exception {
-        if (top < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--top must be >= 0, got " + top);
-        }
+        output.check(spec.commandLine());
         ScoringSetup.Scored scored = setup.load(input, spec.commandLine().getErr());
-        print(scored.board(), top, json, spec.commandLine().getOut());
+        output.print(scored.board(), spec.commandLine().getOut());
         return scored.exitCode();
-    }
-
-    /** The top {@code top} accounts as a table or JSON: what {@code score} and {@code spark-score} print. */
-    static void print(ScoreBoard board, int top, boolean json, java.io.PrintWriter out) throws java.io.IOException {
-        if (json) {
-            try (JsonOutput o = new JsonOutput(out)) {
-                o.scores(board, board.top(top));
-            }
-        } else {
-            TextOutput o = new TextOutput(out);
-            o.header(board);
-            o.table(board.top(top), board.parameters().signalWeights());
-        }
-        out.flush();
     }
 }

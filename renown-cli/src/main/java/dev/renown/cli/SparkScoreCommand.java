@@ -49,18 +49,12 @@ final class SparkScoreCommand implements Callable<Integer> {
     @Mixin
     ScoringOptions scoring = new ScoringOptions();
 
-    @Option(names = {"-n", "--top"}, paramLabel = "N", defaultValue = "20",
-            description = "How many accounts to print (default: ${DEFAULT-VALUE}).")
-    int top;
-
-    @Option(names = "--json", description = "Print JSON instead of a table.")
-    boolean json;
+    @Mixin
+    RankingOutput output = new RankingOutput();
 
     @Override
     public Integer call() throws Exception {
-        if (top < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--top must be >= 0, got " + top);
-        }
+        output.check(spec.commandLine());
         if (format != null && !InputFormats.NAMES.contains(format)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format
                     + "'; use one of " + InputFormats.NAMES);
@@ -96,7 +90,7 @@ final class SparkScoreCommand implements Callable<Integer> {
         ScoringSetup.reportCalibration(r.calibration(), err);
         err.printf(Locale.ROOT, "renown: Spark (%s) read %,d records and scored %,d accounts in %.2f s%n", master,
                 r.records(), r.board().size(), (System.nanoTime() - start) / 1e9);
-        ScoreCommand.print(r.board(), top, json, spec.commandLine().getOut());
+        output.print(r.board(), spec.commandLine().getOut());
         return r.rejected() > 0 ? Renown.EXIT_REJECTS : 0;
     }
 }
