@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -83,7 +81,7 @@ class ApiFuzzTest {
             Map<String, AtomicLong> byStatus = new ConcurrentHashMap<>();
             Map<String, AtomicLong> byOperation = new ConcurrentHashMap<>();
             List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-            String log = captured(() -> {
+            String log = TestServer.captured(() -> {
                 ExecutorService pool = Executors.newFixedThreadPool(THREADS);
                 List<Future<?>> done = new ArrayList<>();
                 for (int t = 0; t < THREADS; t++) {
@@ -209,26 +207,6 @@ class ApiFuzzTest {
         }
         b.append(' ').append(s.store.load(Long.MIN_VALUE, Long.MAX_VALUE).size());
         return b.toString();
-    }
-
-    private static String captured(ThrowingRunnable body) throws Exception {
-        PrintStream err = System.err;
-        PrintStream out = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream both = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        System.setErr(both);
-        System.setOut(both);
-        try {
-            body.run();
-        } finally {
-            System.setErr(err);
-            System.setOut(out);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    interface ThrowingRunnable {
-        void run() throws Exception;
     }
 
     // --- generation from the document ------------------------------------------------------------------

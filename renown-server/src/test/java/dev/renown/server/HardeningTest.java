@@ -8,11 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,27 +68,6 @@ class HardeningTest {
     private static String line(String id, String time) {
         return "{\"id\":\"" + id + "\",\"network\":\"demo\",\"kind\":\"mention\",\"actor\":\"2\",\"target\":\"1\",\"time\":\""
                 + time + "\"}\n";
-    }
-
-    /** Runs {@code body}, capturing everything written to stdout and stderr (the server's log). */
-    private static String captured(ThrowingRunnable body) throws Exception {
-        PrintStream err = System.err;
-        PrintStream out = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream both = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        System.setErr(both);
-        System.setOut(both);
-        try {
-            body.run();
-        } finally {
-            System.setErr(err);
-            System.setOut(out);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    interface ThrowingRunnable {
-        void run() throws Exception;
     }
 
     /** Polls the recompute status until {@code done} holds (at most 20 s). */
@@ -226,7 +202,7 @@ class HardeningTest {
     @ValueSource(strings = {"%20", "%09", "%20%20", "%0A", "%E2%80%A8"})
     void blankOrMalformedIdsAre400OnEveryAccountRouteWithoutAStackTrace(String id) throws Exception {
         TestServer s = shared;
-        String log = captured(() -> {
+        String log = TestServer.captured(() -> {
             for (String route : List.of("", "/score", "/history", "/explain", "/influence", "/integrity", "/topics")) {
                 HttpResponse<String> r = s.get("/api/v1/accounts/snap/" + id + route);
                 assertError(r, 400, "bad_parameter", "'id'");

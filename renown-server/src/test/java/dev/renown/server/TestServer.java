@@ -11,13 +11,16 @@ import dev.renown.store.IngestSession;
 import dev.renown.store.Store;
 import dev.renown.store.Stores;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -200,5 +203,27 @@ final class TestServer implements AutoCloseable {
     public void close() {
         server.close();
         store.close();
+    }
+
+    /** Runs {@code body}, capturing everything written to stdout and stderr (the server's log). */
+    static String captured(ThrowingRunnable body) throws Exception {
+        PrintStream err = System.err;
+        PrintStream out = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream both = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        System.setErr(both);
+        System.setOut(both);
+        try {
+            body.run();
+        } finally {
+            System.setErr(err);
+            System.setOut(out);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A body of test code that may throw. */
+    interface ThrowingRunnable {
+        void run() throws Exception;
     }
 }
