@@ -60,6 +60,22 @@ public final class DuckDbStore extends JdbcStore {
     }
 
     @Override
+    protected String numericIdSql(String column) {
+        return "CASE WHEN regexp_full_match(" + column + ", '0|[1-9][0-9]{0,17}') THEN CAST(" + column
+                + " AS BIGINT) END";
+    }
+
+    /**
+     * None: DuckDB returns a table's rows in insertion order (its default {@code
+     * preserve_insertion_order}), which is deterministic and is the order the files were ingested
+     * in, so the rows stream at once instead of after a sort of the whole window.
+     */
+    @Override
+    protected String loadOrder() {
+        return "";
+    }
+
+    @Override
     String insertNewInteractions() {
         return "INSERT INTO interactions (" + INTERACTION_COLUMNS + ") SELECT " + INTERACTION_COLUMNS
                 + " FROM staging_interactions s WHERE NOT EXISTS "

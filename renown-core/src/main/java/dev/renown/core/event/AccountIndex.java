@@ -42,8 +42,16 @@ public final class AccountIndex {
 
     /** Returns the index of the account, adding it if it is new. */
     public int intern(String network, String id) {
+        return intern(network, numericId(id), id);
+    }
+
+    /**
+     * Returns the index of the account given by its {@link #numericId numeric id} when it has one
+     * ({@code number >= 0}; {@code id} may then be null), by its string id otherwise: a loader that
+     * reads ids as numbers need not spell them out.
+     */
+    public int intern(String network, long number, String id) {
         int n = networkIndex(network, true);
-        long number = numericId(id);
         int index;
         if (number >= 0) {
             Long2IntOpenHashMap map = numericIdsByNetwork.get(n);

@@ -5,16 +5,25 @@ import java.util.function.IntPredicate;
 /**
  * Interactions loaded into columns: event {@code e} in {@code [0, size())} has actor
  * {@link #actor(int)}, target {@link #target(int)}, time {@link #timeMillis(int)} and kind
- * {@link #kind(int)}; accounts are indices into {@link #accounts()}. Posts are interned too, so
- * a table of millions of events holds a handful of primitive arrays and no object per event.
+ * {@link #kind(int)}; accounts are indices into {@link #accounts()}, posts are
+ * {@linkplain #post(int) keys} (the id itself when it is a number), so a table of millions of
+ * events holds a handful of primitive arrays and no object per event.
  *
  * <p>Built by {@link EventTableBuilder}, which also drops exact duplicates. The table is
  * immutable once built and safe to share between threads.
  */
 public final class EventTable {
 
-    /** Post index meaning "no post id known". */
-    public static final int NO_POST = -1;
+    /** Post key meaning "no post id known". */
+    public static final long NO_POST = -1;
+
+    /**
+     * Post keys from here up stand for post ids that are not plain numbers: key
+     * {@code STRING_POSTS + i} is the {@code i}-th such id. Keys below are the ids themselves,
+     * which {@link AccountIndex#intern(String, long, String) as for accounts} are at most 18
+     * decimal digits, below 10¹⁸ &lt; 2⁶².
+     */
+    public static final long STRING_POSTS = 1L << 62;
 
     private final AccountIndex accounts;
     private final int size;
@@ -22,18 +31,17 @@ public final class EventTable {
     private final int[] target;
     private final long[] time;
     private final byte[] kind;
-    private final int[] post;
-    private final int[] targetPost;
-    /** Post ids, null where the id is numeric and in {@link #postNumbers}. */
+    private final long[] post;
+    private final long[] targetPost;
+    /** The post ids that are not plain numbers, by {@code key - STRING_POSTS}. */
     private final String[] postIds;
-    private final long[] postNumbers;
     private final int[] topicStart;
     private final int[] topics;
     private final String[] topicNames;
     private final long duplicates;
 
     EventTable(AccountIndex accounts, int size, int[] actor, int[] target, long[] time, byte[] kind,
-               int[] post, int[] targetPost, String[] postIds, long[] postNumbers, int[] topicStart, int[] topics, String[] topicNames,
+               long[] post, long[] targetPost, String[] postIds, int[] topicStart, int[] topics, String[] topicNames,
                long duplicates) {
         this.accounts = accounts;
         this.size = size;
@@ -44,7 +52,6 @@ public final class EventTable {
         this.post = post;
         this.targetPost = targetPost;
         this.postIds = postIds;
-        this.postNumbers = postNumbers;
         this.topicStart = topicStart;
         this.topics = topics;
         this.topicNames = topicNames;
@@ -81,20 +88,23 @@ public final class EventTable {
         return kind[e];
     }
 
-    /** Index of the actor's post carrying the interaction, or {@link #NO_POST}. */
-    public int post(int e) {
+    /**
+     * Key of the actor's post carrying the interaction, or {@link #NO_POST}: a non-negative long
+     * that identifies the post within its network (an account's posts and the posts it acts
+     * upon are on its network, so two keys compared for one account never mix networks).
+     */
+    public long post(int e) {
         return post[e];
     }
 
-    /** Index of the target's post acted upon, or {@link #NO_POST}. */
-    public int targetPost(int e) {
+    /** Key of the target's post acted upon, or {@link #NO_POST}; see {@link #post(int)}. */
+    public long targetPost(int e) {
         return targetPost[e];
     }
 
-    /** The post id behind a post index. */
-    public String postId(int postIndex) {
-        String id = postIds[postIndex];
-        return id != null ? id : Long.toString(postNumbers[postIndex]);
+    /** The post id behind a post key. */
+    public String postId(long postKey) {
+        return postKey >= STRING_POSTS ? postIds[(int) (postKey - STRING_POSTS)] : Long.toString(postKey);
     }
 
     public boolean isSelfInteraction(int e) {
@@ -159,8 +169,8 @@ public final class EventTable {
         int[] b = new int[count];
         long[] t = new long[count];
         byte[] k = new byte[count];
-        int[] p = new int[count];
-        int[] tp = new int[count];
+        long[] p = new long[count];
+        long[] tp = new long[count];
         int[] ts = new int[count + 1];
         int[] tt = new int[topicCount];
         int j = 0;
@@ -179,7 +189,7 @@ public final class EventTable {
                 ts[++j] = m;
             }
         }
-        return new EventTable(accounts, count, a, b, t, k, p, tp, postIds, postNumbers, ts, tt, topicNames, 0);
+        return new EventTable(accounts, count, a, b, t, k, p, tp, postIds, ts, tt, topicNames, 0);
     }
 
     /** Number of distinct topics (hashtags) in the table's index. */

@@ -2,17 +2,15 @@ package dev.renown.core.event;
 
 import it.unimi.dsi.fastutil.bytes.ByteArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
-import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 
 import java.util.List;
 
 /**
- * Loads interactions into an {@link EventTable}, interning accounts and posts, and skipping any
+ * Loads interactions into an {@link EventTable}, interning accounts and post ids, and skipping any
  * event whose id was already seen (counted in {@link EventTable#duplicatesSkipped()}).
  *
  * <p>Duplicates are recognised by a 64-bit fingerprint of the event id
@@ -26,15 +24,12 @@ public final class EventTableBuilder implements InteractionSink {
     private final IntArrayList target = new IntArrayList();
     private final LongArrayList time = new LongArrayList();
     private final ByteArrayList kind = new ByteArrayList();
-    private final IntArrayList post = new IntArrayList();
-    private final IntArrayList targetPost = new IntArrayList();
+    /** Post keys ({@link EventTable#post}): numeric ids as they are, other ids interned. */
+    private final LongArrayList post = new LongArrayList();
+    private final LongArrayList targetPost = new LongArrayList();
+    /** The index of each post id that is not a plain number, by network and id. */
     private final Object2IntOpenHashMap<String> postIndex = new Object2IntOpenHashMap<>();
-    /** Numeric post ids (see {@link AccountIndex#numericId}) by network, without building a key string. */
-    private final Object2ObjectOpenHashMap<String, Long2IntOpenHashMap> numericPostIndex =
-            new Object2ObjectOpenHashMap<>();
-    /** Each post's id, or null when it is numeric and in {@link #postNumbers}. */
     private final ObjectArrayList<String> postIds = new ObjectArrayList<>();
-    private final LongArrayList postNumbers = new LongArrayList();
     private final IntArrayList topicStart = new IntArrayList(new int[] {0});
     private final IntArrayList topics = new IntArrayList();
     private final Object2IntOpenHashMap<String> topicIndex = new Object2IntOpenHashMap<>();
@@ -49,7 +44,7 @@ public final class EventTableBuilder implements InteractionSink {
 
     private EventTableBuilder(boolean deduplicate) {
         seen = deduplicate ? new LongOpenHashSet() : null;
-        postIndex.defaultReturnValue(EventTable.NO_POST);
+        postIndex.defaultReturnValue(-1);
         topicIndex.defaultReturnValue(-1);
     }
 
@@ -78,16 +73,44 @@ public final class EventTableBuilder implements InteractionSink {
             duplicates++;
             return;
         }
-        actor.add(accounts.intern(network, actorId));
-        target.add(accounts.intern(network, targetId));
+        add(network, interactionKind, AccountIndex.numericId(actorId), actorId, AccountIndex.numericId(targetId),
+                targetId, timeMillis, postNumber(postId), postId, postNumber(targetPostId), targetPostId, hashtags);
+    }
+
+    /**
+     * Adds one event of distinct events ({@link #ofDistinctEvents()}) whose account and post ids
+     * come as numbers where they are {@linkplain AccountIndex#numericId plain decimal numbers} (the
+     * string may then be null) and as strings otherwise (the number is then negative): a loader
+     * reading typed columns need not build a string per id. A post that is absent has a negative
+     * number and a null id.
+     */
+    public void addDistinct(String network, InteractionKind interactionKind, long actorNumber, String actorId,
+                            long targetNumber, String targetId, long timeMillis, long postNumber, String postId,
+                            long targetPostNumber, String targetPostId, List<String> hashtags) {
+        if (seen != null) {
+            throw new IllegalStateException("addDistinct is for a builder of distinct events");
+        }
+        add(network, interactionKind, actorNumber, actorId, targetNumber, targetId, timeMillis, postNumber, postId,
+                targetPostNumber, targetPostId, hashtags);
+    }
+
+    private void add(String network, InteractionKind interactionKind, long actorNumber, String actorId,
+                     long targetNumber, String targetId, long timeMillis, long postNumber, String postId,
+                     long targetPostNumber, String targetPostId, List<String> hashtags) {
+        actor.add(accounts.intern(network, actorNumber, actorId));
+        target.add(accounts.intern(network, targetNumber, targetId));
         time.add(timeMillis);
         kind.add((byte) interactionKind.ordinal());
-        post.add(internPost(network, postId));
-        targetPost.add(internPost(network, targetPostId));
+        post.add(internPost(network, postNumber, postId));
+        targetPost.add(internPost(network, targetPostNumber, targetPostId));
         for (String tag : hashtags) {
             addTopic(tag);
         }
         topicStart.add(topics.size());
+    }
+
+    private static long postNumber(String postId) {
+        return postId == null ? -1 : AccountIndex.numericId(postId);
     }
 
     @Override
@@ -115,9 +138,8 @@ public final class EventTableBuilder implements InteractionSink {
             b.target.add(table.target(e));
             b.time.add(table.timeMillis(e));
             b.kind.add((byte) table.kindOrdinal(e));
-            b.post.add(b.internPost(network, table.post(e) < 0 ? null : table.postId(table.post(e))));
-            b.targetPost.add(b.internPost(network,
-                    table.targetPost(e) < 0 ? null : table.postId(table.targetPost(e))));
+            b.post.add(b.copyPost(network, table, table.post(e)));
+            b.targetPost.add(b.copyPost(network, table, table.targetPost(e)));
             for (int x = table.topicStart(e); x < table.topicEnd(e); x++) {
                 b.addTopic(table.topicName(table.topic(x)));
             }
@@ -158,12 +180,11 @@ public final class EventTableBuilder implements InteractionSink {
         }
         postIndex.clear();
         postIndex.trim();
-        numericPostIndex.clear();
         topicIndex.clear();
         topicIndex.trim();
         int size = actor.size();
         return new EventTable(accounts, size, exact(actor), exact(target), exact(time), exact(kind), exact(post),
-                exact(targetPost), postIds.toArray(new String[0]), exact(postNumbers), exact(topicStart),
+                exact(targetPost), postIds.toArray(new String[0]), exact(topicStart),
                 exact(topics), topicNames.toArray(new String[0]), duplicates);
     }
 
@@ -182,36 +203,30 @@ public final class EventTableBuilder implements InteractionSink {
         return list.elements();
     }
 
-    private int internPost(String network, String postId) {
+    private long internPost(String network, String postId) {
+        return internPost(network, postNumber(postId), postId);
+    }
+
+    /** The key of a post: its number when it has one, else its interned id above {@link EventTable#STRING_POSTS}. */
+    private long internPost(String network, long number, String postId) {
+        if (number >= 0) {
+            return number;
+        }
         if (postId == null) {
             return EventTable.NO_POST;
         }
-        long number = AccountIndex.numericId(postId);
-        if (number >= 0) {
-            Long2IntOpenHashMap numeric = numericPostIndex.get(network);
-            if (numeric == null) {
-                numeric = new Long2IntOpenHashMap();
-                numeric.defaultReturnValue(EventTable.NO_POST);
-                numericPostIndex.put(network, numeric);
-            }
-            int index = numeric.get(number);
-            if (index == EventTable.NO_POST) {
-                index = postIds.size();
-                numeric.put(number, index);
-                postIds.add(null);
-                postNumbers.add(number);
-            }
-            return index;
-        }
         String key = network + '/' + postId;
         int index = postIndex.getInt(key);
-        if (index == EventTable.NO_POST) {
+        if (index < 0) {
             index = postIds.size();
             postIndex.put(key, index);
             postIds.add(postId);
-            postNumbers.add(-1);
         }
-        return index;
+        return EventTable.STRING_POSTS + index;
+    }
+
+    private long copyPost(String network, EventTable table, long key) {
+        return key >= EventTable.STRING_POSTS ? internPost(network, -1, table.postId(key)) : key;
     }
 
     /**

@@ -107,7 +107,7 @@ public final class InteractionGraphBuilder {
             dstA[p] = dst[i];
             timeA[p] = t;
             kindA[p] = (byte) table.kindOrdinal(e);
-            int post = table.post(e);
+            long post = table.post(e);
             postA[p] = post >= 0 ? post : PairFold.secondKey(t);
         }
         src = null;

@@ -68,11 +68,12 @@ public final class PairFold {
     }
 
     /**
-     * The own-post key of an interaction without a post id: its whole second, tagged so that it
-     * never equals a post index (see {@link InteractionGraph#ownPosts(int)}).
+     * The own-post key of an interaction without a post id: its whole second, made negative so
+     * that it never equals a {@linkplain dev.renown.core.event.EventTable#post post key}, which is
+     * never negative (see {@link InteractionGraph#ownPosts(int)}).
      */
     public static long secondKey(long timeMillis) {
-        return 0x8000_0000L | (Math.floorDiv(timeMillis, 1000L) & 0x7fff_ffffL);
+        return -1 - (Math.floorDiv(timeMillis, 1000L) & 0x7fff_ffffL);
     }
 
     /** Kinds whose interactions count as engagement (every kind but follow). */

@@ -54,7 +54,7 @@ public final class Moments {
                     || table.isSelfInteraction(e) || table.kind(e) == InteractionKind.FOLLOW) {
                 continue;
             }
-            int post = table.targetPost(e);
+            long post = table.targetPost(e);
             long key = post >= 0 ? post : -1 - Math.floorDiv(t, HOUR);
             Bucket b = buckets.computeIfAbsent(key, k -> new Bucket());
             b.engagers.add(table.actor(e));
@@ -102,6 +102,6 @@ public final class Moments {
         int total;
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
-        int post;
+        long post;
     }
 }

@@ -30,7 +30,8 @@ class PairFoldTest {
         assertEquals(1, PairFold.ageSeconds(1999));
         assertEquals(-1, PairFold.day(-1));
         assertEquals(Long.MIN_VALUE, PairFold.windowStart(Long.MIN_VALUE + 5, 10));
-        assertEquals(0x8000_0000L | 1, PairFold.secondKey(1500));
+        assertEquals(-2, PairFold.secondKey(1500)); // second 1, made negative: -1 - 1
+        assertEquals(-1, PairFold.secondKey(999));
     }
 
     @Test
