@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code renown import}: loads interactions exported by {@code renown export}. */
@@ -48,21 +49,37 @@ final class ImportCommand implements Callable<Integer> {
             IngestResult result;
             TimeBound bound = InputOptions.timeBound(clockSkew);
             String[] first = {null};
-            try (IngestSession session = store.beginIngest(SourceKeys.of(file), file.toString(), run);
-                 Progress progress = new Progress(spec.commandLine().getErr(), () -> "importing " + file)) {
-                ExportFiles.readInteractions(file, interaction -> {
-                    if (bound.allows(interaction.timeMillis())) {
-                        session.accept(interaction);
-                    } else if (future[0]++ == 0) {
-                        first[0] = bound.describe(interaction.timeMillis());
-                    }
-                });
-                result = session.finish();
+            boolean parquet = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet");
+            Optional<IngestResult> loaded = Optional.empty();
+            if (parquet) {
+                try (Progress progress = new Progress(spec.commandLine().getErr(), () -> "importing " + file)) {
+                    loaded = store.loadParquet(file, SourceKeys.of(file), run, bound.latestMillis(),
+                            (row, field, reason, detail, record) -> {
+                                if (future[0]++ == 0) {
+                                    first[0] = "row " + row + ", " + field + ": " + detail;
+                                }
+                            });
+                }
+            }
+            if (loaded.isPresent()) {
+                result = loaded.get();
+            } else {
+                try (IngestSession session = store.beginIngest(SourceKeys.of(file), file.toString(), run);
+                     Progress progress = new Progress(spec.commandLine().getErr(), () -> "importing " + file)) {
+                    ExportFiles.readInteractions(file, interaction -> {
+                        if (bound.allows(interaction.timeMillis())) {
+                            session.accept(interaction);
+                        } else if (future[0]++ == 0) {
+                            first[0] = bound.describe(interaction.timeMillis());
+                        }
+                    });
+                    result = session.finish();
+                }
             }
             String summary = String.format(Locale.ROOT, "%,d interactions read, %,d added, %,d already stored",
                     result.records(), result.inserted(), result.duplicates() + result.skipped())
-                    + (future[0] == 0 ? "" : String.format(Locale.ROOT, ", %,d not imported (future-time: the first's %s)",
-                    future[0], first[0]));
+                    + (future[0] == 0 ? "" : String.format(Locale.ROOT, ", %,d not imported (%s, the first: %s)",
+                    future[0], loaded.isPresent() ? "not valid" : "future-time", first[0]));
             store.finishRun(run, summary);
             spec.commandLine().getOut().println(file + ": " + summary);
         }

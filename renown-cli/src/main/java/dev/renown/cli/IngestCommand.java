@@ -8,6 +8,8 @@ import dev.renown.sources.Input;
 import dev.renown.sources.InteractionReader;
 import dev.renown.sources.PipelinedReader;
 import dev.renown.sources.Rejects;
+import dev.renown.sources.TimeBound;
+import dev.renown.store.ExportFiles;
 import dev.renown.store.IngestProgress;
 import dev.renown.store.IngestResult;
 import dev.renown.store.IngestSession;
@@ -222,6 +224,10 @@ final class IngestCommand implements Callable<Integer> {
 
     private void ingest(CompletableFuture<Store> opening, Path path, Rejects rejects, PrintWriter out, PrintWriter err)
             throws Exception {
+        if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet") && format == null) {
+            ingestParquet(opening, path, rejects, out, err);
+            return;
+        }
         long start = System.nanoTime();
         Input in = new Input(path).withTimeBound(InputOptions.timeBound(clockSkew));
         String format = this.format != null ? this.format : Formats.detect(in);
@@ -250,5 +256,56 @@ final class IngestCommand implements Callable<Integer> {
                 result.duplicates(), result.skipped(), result.profiles(), (System.nanoTime() - start) / 1e9);
         sink.store.finishRun(sink.run, summary);
         out.println(path + ": " + summary);
+    }
+
+    /**
+     * A Parquet file with the columns {@code renown export} writes ({@code renown generate} writes
+     * them too): loaded inside the database when it reads Parquet itself ({@link Store#loadParquet}),
+     * otherwise through an ingest session like any other file.
+     */
+    private void ingestParquet(CompletableFuture<Store> opening, Path path, Rejects rejects, PrintWriter out,
+                               PrintWriter err) throws Exception {
+        long start = System.nanoTime();
+        Store store = await(opening);
+        String key = SourceKeys.of(path);
+        Optional<IngestProgress> before = store.progress(key);
+        if (before.isPresent() && before.get().completed()) {
+            out.printf(Locale.ROOT, "%s: already ingested (%,d records, run %d); nothing to do%n", path,
+                    before.get().recordsDone(), before.get().runId());
+            return;
+        }
+        long run = store.startRun("ingest", path.toString(), "format=parquet");
+        TimeBound bound = InputOptions.timeBound(clockSkew);
+        Optional<IngestResult> loaded;
+        try (Progress progress = new Progress(err, () -> "ingesting " + path + " inside the database")) {
+            loaded = store.loadParquet(path, key, run, bound.latestMillis(),
+                    (row, field, reason, detail, record) -> rejects.add(path.toString(), row, field, reason, detail,
+                            record));
+        }
+        IngestResult result = loaded.isPresent() ? loaded.get() : ingestExport(store, path, key, run, bound, rejects);
+        String summary = String.format(Locale.ROOT, "%,d interactions read, %,d added, %,d already stored, "
+                        + "%,d skipped (committed before), %,d profiles, in %.2f s", result.records(), result.inserted(),
+                result.duplicates(), result.skipped(), result.profiles(), (System.nanoTime() - start) / 1e9);
+        store.finishRun(run, summary);
+        out.println(path + ": " + summary);
+    }
+
+    /** An exported file through an ingest session, record by record, for stores that do not read Parquet. */
+    private IngestResult ingestExport(Store store, Path path, String key, long run, TimeBound bound, Rejects rejects)
+            throws IOException {
+        long[] row = {0};
+        try (IngestSession session = store.beginIngest(key, path.toString(), run,
+                batch != null ? batch : Store.DEFAULT_BATCH)) {
+            ExportFiles.readInteractions(path, interaction -> {
+                row[0]++;
+                if (bound.allows(interaction.timeMillis())) {
+                    session.accept(interaction);
+                } else {
+                    rejects.add(path.toString(), row[0], "time_ms", TimeBound.REASON,
+                            bound.describe(interaction.timeMillis()), interaction.eventId());
+                }
+            });
+            return session.finish();
+        }
     }
 }

@@ -86,4 +86,34 @@ class TimeBoundsCliTest {
         assertTrue(out.toString().contains("1 added") && out.toString().contains("1 not imported (future-time"),
                 out.toString());
     }
+
+    @Test
+    void ingestOfAParquetExportLoadsInsideTheDatabaseAndRejectsTimesBeyondTheClock() throws Exception {
+        Path file = data("2012-07-04T08:00:00Z", "2012-07-04T09:00:00Z");
+        String db = "jdbc:duckdb:" + dir.resolve("e.duckdb");
+        assertEquals(0, run("ingest", "--input", file.toString(), "--db", db));
+        Path export = dir.resolve("i.parquet");
+        assertEquals(0, run("export", "interactions", "--to", export.toString(), "--db", db));
+        // The export and a third row dated 9999-12-31, as if someone had edited it.
+        Path edited = dir.resolve("edited.parquet");
+        try (java.sql.Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.Statement s = duck.createStatement()) {
+            s.execute("COPY (SELECT event_id, network, kind, actor, target, time_ms, post_id, target_post_id, hashtags, "
+                    + "text FROM read_parquet('" + export + "') UNION ALL SELECT 'late', 'demo', 'repost', 'z', 'b', "
+                    + "253402214400000, NULL, NULL, NULL, NULL) TO '" + edited + "' (FORMAT parquet)");
+        }
+        String other = "jdbc:duckdb:" + dir.resolve("f.duckdb");
+        Path rejects = dir.resolve("parquet-rejects.ndjson");
+        assertEquals(Renown.EXIT_REJECTS, run("ingest", "--input", edited.toString(), "--db", other,
+                "--rejects", rejects.toString()));
+        assertTrue(out.toString().contains("2 interactions read, 2 added, 0 already stored"), out.toString());
+        assertTrue(err.toString().contains("future-time 1"), err.toString());
+        String rejected = Files.readString(rejects);
+        assertTrue(rejected.contains("\"line\":3") && rejected.contains("\"field\":\"time_ms\"")
+                && rejected.contains("\"reason\":\"future-time\""), rejected);
+        assertEquals(0, run("ingest", "--input", edited.toString(), "--db", other));
+        assertTrue(out.toString().contains("already ingested (3 records"), out.toString());
+        assertEquals(0, run("score", "--db", other, "--priors", "--top", "5"));
+        assertTrue(out.toString().contains("3 accounts scored from 2 interactions"), out.toString());
+    }
 }

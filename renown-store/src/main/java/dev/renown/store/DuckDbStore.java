@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * The embedded default: one DuckDB file ({@code jdbc:duckdb:/path/renown.duckdb}), or an
@@ -22,6 +23,7 @@ import java.time.LocalDate;
 public final class DuckDbStore extends JdbcStore {
 
     private final DuckDBConnection root;
+    private boolean keyFunctionRegistered;
 
     private DuckDbStore(String url, DuckDBConnection root) {
         super(url);
@@ -57,6 +59,22 @@ public final class DuckDbStore extends JdbcStore {
     @Override
     Connection connection() throws SQLException {
         return root.duplicate();
+    }
+
+    @Override
+    public Optional<IngestResult> loadParquet(Path file, String sourceKey, long runId, long latestMillis,
+                                              RowRejects rejects) throws IOException {
+        try (Connection c = connection()) {
+            synchronized (this) {
+                if (!keyFunctionRegistered) {
+                    DuckDbParquetLoad.registerKeyFunction(c);
+                    keyFunctionRegistered = true;
+                }
+            }
+            return Optional.of(DuckDbParquetLoad.load(c, file, sourceKey, runId, latestMillis, rejects));
+        } catch (SQLException e) {
+            throw new StoreException("cannot load " + file + " into " + url(), e);
+        }
     }
 
     @Override

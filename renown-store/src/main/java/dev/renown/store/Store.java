@@ -142,6 +142,34 @@ public interface Store extends AutoCloseable {
      */
     long export(Table table, Path file) throws IOException;
 
+    /**
+     * Loads a Parquet file of interactions with the columns {@link #export} writes, inside the
+     * database and in one transaction, when the store reads Parquet itself (DuckDB: several
+     * times faster than record by record); empty when it cannot, and the caller reads the file
+     * through an {@link #beginIngest ingest session} instead. The same rules hold as there: each
+     * interaction is stored once by event id, the first of a file's copies wins, the accounts
+     * named are added, and the file's progress is recorded as complete. Rows that are not valid
+     * interactions, or dated after {@code latestMillis}, are not loaded; each goes to
+     * {@code rejects} with its row number (from 1) and why.
+     */
+    default Optional<IngestResult> loadParquet(Path file, String sourceKey, long runId, long latestMillis,
+                                               RowRejects rejects) throws IOException {
+        return Optional.empty();
+    }
+
+    /** Receives the rows a {@link #loadParquet bulk load} did not load. */
+    @FunctionalInterface
+    interface RowRejects {
+        /**
+         * @param row    the row's number in the file, from 1
+         * @param field  the offending column
+         * @param reason a stable code: {@code missing-field}, {@code invalid-value} or {@code future-time}
+         * @param detail a sentence for people
+         * @param record the row as JSON
+         */
+        void reject(long row, String field, String reason, String detail, String record);
+    }
+
     /** The tables {@link #export} writes. */
     enum Table {
         INTERACTIONS, SNAPSHOTS

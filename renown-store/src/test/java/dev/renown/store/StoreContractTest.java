@@ -366,4 +366,78 @@ abstract class StoreContractTest {
             assertEquals(400, copy.interactionCount());
         }
     }
+
+    /**
+     * A Parquet file as {@code renown export} writes it, with 50 rows stored before, ten rows
+     * repeated later in the file, a kind spelled as an alias and four bad rows: on DuckDB it loads
+     * inside the database and ends as an ingest of its valid rows, record by record, would.
+     */
+    @Test
+    void a_parquet_export_loads_inside_the_database_like_an_ingest_of_its_rows() throws Exception {
+        List<Interaction> list = interactions(300, 7);
+        List<Interaction> valid = new ArrayList<>(list);
+        valid.addAll(list.subList(10, 20));
+        Interaction alias = new Interaction("alias", "test", InteractionKind.REPOST, "a1", "a2", T0, null, null,
+                null, List.of());
+        valid.add(alias);
+        Path file = dir.resolve("export.parquet");
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement()) {
+            s.execute("CREATE TABLE f (event_id VARCHAR, network VARCHAR, kind VARCHAR, actor VARCHAR, target VARCHAR, "
+                    + "time_ms BIGINT, post_id VARCHAR, target_post_id VARCHAR, hashtags VARCHAR, text VARCHAR)");
+            try (java.sql.PreparedStatement p = duck.prepareStatement("INSERT INTO f VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Interaction i : valid) {
+                    Object[] row = {i == alias ? "alias" : i.eventId(), i.network(), i == alias ? "RT" : i.kind().wireName(),
+                            i.actorId(), i.targetId(), i.timeMillis(), i.postId(), i.targetPostId(),
+                            i.hashtags().isEmpty() ? null : String.join(" ", i.hashtags()), i.text()};
+                    for (int c = 0; c < row.length; c++) {
+                        p.setObject(c + 1, row[c]);
+                    }
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            s.execute("INSERT INTO f VALUES ('b1', 'test', 'like', ' ', 'a2', " + T0 + ", NULL, NULL, NULL, NULL), "
+                    + "('b2', 'test', 'poke', 'a1', 'a2', " + T0 + ", NULL, NULL, NULL, NULL), "
+                    + "('b3', 'test', 'like', 'a1', 'a2', " + (T0 + 1000 * HOUR) + ", NULL, NULL, NULL, NULL), "
+                    + "('b4', 'a:b', 'like', 'a1', 'a2', " + T0 + ", NULL, NULL, NULL, NULL)");
+            s.execute("COPY f TO '" + file + "' (FORMAT parquet)");
+        }
+        ingest(store, "before", list.subList(0, 50), 20);
+        List<String> rejected = new ArrayList<>();
+        long run = store.startRun("ingest", file.toString(), null);
+        java.util.Optional<IngestResult> loaded = store.loadParquet(file, "pq", run, T0 + 500 * HOUR,
+                (row, field, reason, detail, record) -> rejected.add(row + " " + field + " " + reason));
+        if (!(store instanceof DuckDbStore)) {
+            assertTrue(loaded.isEmpty());
+            return;
+        }
+        IngestResult r = loaded.orElseThrow();
+        assertEquals(List.of("312 actor missing-field", "313 kind invalid-value", "314 time_ms future-time",
+                "315 network invalid-value"), rejected);
+        assertEquals(311, r.records());
+        assertEquals(251, r.inserted()); // 250 not stored before, and the alias
+        assertEquals(60, r.duplicates()); // 50 stored before, 10 repeated in the file
+        assertEquals(301, store.interactionCount());
+        assertTrue(store.progress("pq").orElseThrow().completed());
+        assertEquals(315, store.progress("pq").orElseThrow().recordsDone());
+        // The same rows ingested one by one into a fresh store: the same table, in the same order.
+        try (Store other = Stores.open("jdbc:duckdb:" + dir.resolve("by-record.duckdb"), null, null)) {
+            ingest(other, "before", list.subList(0, 50), 20);
+            ingest(other, "all", valid, 64);
+            assertEquals(other.accountCount(), store.accountCount());
+            EventTable a = store.load(Long.MIN_VALUE, Long.MAX_VALUE);
+            EventTable b = other.load(Long.MIN_VALUE, Long.MAX_VALUE);
+            assertEquals(b.size(), a.size());
+            for (int e = 0; e < a.size(); e++) {
+                assertEquals(b.accounts().key(b.actor(e)), a.accounts().key(a.actor(e)), "event " + e);
+                assertEquals(b.accounts().key(b.target(e)), a.accounts().key(a.target(e)), "event " + e);
+                assertEquals(b.timeMillis(e), a.timeMillis(e));
+                assertEquals(b.kind(e), a.kind(e));
+                assertEquals(b.post(e) < 0 ? null : b.postId(b.post(e)), a.post(e) < 0 ? null : a.postId(a.post(e)));
+            }
+        }
+        // Keys are the ingest's fingerprints: the file's rows ingested again are all known.
+        IngestResult again = ingest(store, "again", valid, 100);
+        assertEquals(0, again.inserted());
+    }
 }
