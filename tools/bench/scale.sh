@@ -4,11 +4,13 @@
 #   tools/bench/scale.sh [SIZE ...]        # default: 1M 10M; e.g. tools/bench/scale.sh 1M 10M 100M
 #
 # For each SIZE (1M, 10M, 100M or a plain count) it generates SIZE synthetic interactions among
-# SIZE/5 accounts over 60 days with `renown generate --seed 1` (kept under target/bench/scale and
-# reused), then runs, each as a new JVM through the launcher (its default options unless
-# RENOWN_JAVA_OPTS says otherwise, e.g. RENOWN_JAVA_OPTS="-XX:+UseSerialGC -Xmx1g" to check a heap bound):
-#   ingest             into a new DuckDB file
-#   score --input      from the generated file
+# SIZE/5 accounts over 60 days with `renown generate --seed 1`, as NDJSON and, the same rows, as
+# Parquet (kept under target/bench/scale, or SCALE_DIR, and reused), then runs, each as a new JVM
+# through the launcher (its default options unless RENOWN_JAVA_OPTS says otherwise, e.g.
+# RENOWN_JAVA_OPTS="-XX:+UseSerialGC -Xmn48m -Xmx1g" to check a heap bound):
+#   ingest (Parquet)   into a new DuckDB file, inside the database
+#   ingest (NDJSON)    into another new DuckDB file, record by record (skipped when SKIP_NDJSON_INGEST=1)
+#   score --input      from the generated NDJSON
 #   score --db         from that database
 #   backfill           of the last day (one snapshot)
 # Both scores use --priors, so no calibration is fitted or cached: they time the reading and the
@@ -19,7 +21,7 @@
 # Needs a built checkout (mvn -q -DskipTests package) and GNU time (/usr/bin/time, Debian package time).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-DIR="$ROOT/target/bench/scale"
+DIR="${SCALE_DIR:-$ROOT/target/bench/scale}"
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is missing: apt-get install time" >&2; exit 1; }
 mkdir -p "$DIR"
 [ $# -gt 0 ] || set -- 1M 10M
@@ -51,13 +53,22 @@ for SIZE in "$@"; do
   N="$(count "$SIZE")"
   M=$(( N / 5 ))
   DATA="$DIR/gen-$SIZE.ndjson.gz"
+  PARQUET="$DIR/gen-$SIZE.parquet"
+  for f in "$DATA" "$PARQUET"; do
+    if [ ! -f "$f" ]; then
+      "$ROOT/renown" generate --interactions "$N" --accounts "$M" --seed 1 --days 60 --out "$f" --quiet
+    fi
+  done
+  DB_FILE="$DIR/scale-$SIZE-ndjson.duckdb"
+  if [ "${SKIP_NDJSON_INGEST:-0}" != 1 ]; then
+    rm -f "$DB_FILE" "$DB_FILE.wal"
+    step "ingest (NDJSON)" "$DIR/ingest-ndjson-$SIZE.log" "$ROOT/renown" ingest --input "$DATA" --db "jdbc:duckdb:$DB_FILE"
+    rm -f "$DB_FILE" "$DB_FILE.wal"
+  fi
   DB_FILE="$DIR/scale-$SIZE.duckdb"
   DB="jdbc:duckdb:$DB_FILE"
-  if [ ! -f "$DATA" ]; then
-    "$ROOT/renown" generate --interactions "$N" --accounts "$M" --seed 1 --days 60 --out "$DATA" --quiet
-  fi
   rm -f "$DB_FILE" "$DB_FILE.wal"
-  step "ingest" "$DIR/ingest-$SIZE.log" "$ROOT/renown" ingest --input "$DATA" --db "$DB"
+  step "ingest (Parquet)" "$DIR/ingest-$SIZE.log" "$ROOT/renown" ingest --input "$PARQUET" --db "$DB"
   step "score --input" "$DIR/score-input-$SIZE.log" "$ROOT/renown" score --input "$DATA" --priors --top 20 \
     --rejects "$DIR/rejects-$SIZE.ndjson"
   step "score --db" "$DIR/score-db-$SIZE.log" "$ROOT/renown" score --db "$DB" --priors --top 20

@@ -35,6 +35,7 @@ public final class EventTable {
     private final long[] targetPost;
     /** The post ids that are not plain numbers, by {@code key - STRING_POSTS}. */
     private final String[] postIds;
+    /** Where each event's topics start in {@link #topics}; null when no event has a topic (4 bytes an event saved). */
     private final int[] topicStart;
     private final int[] topics;
     private final String[] topicNames;
@@ -52,7 +53,7 @@ public final class EventTable {
         this.post = post;
         this.targetPost = targetPost;
         this.postIds = postIds;
-        this.topicStart = topicStart;
+        this.topicStart = topics.length == 0 ? null : topicStart;
         this.topics = topics;
         this.topicNames = topicNames;
         this.duplicates = duplicates;
@@ -162,7 +163,7 @@ public final class EventTable {
         for (int e = 0; e < size; e++) {
             if (keep.test(e)) {
                 count++;
-                topicCount += topicStart[e + 1] - topicStart[e];
+                topicCount += topicEnd(e) - topicStart(e);
             }
         }
         int[] a = new int[count];
@@ -171,7 +172,7 @@ public final class EventTable {
         byte[] k = new byte[count];
         long[] p = new long[count];
         long[] tp = new long[count];
-        int[] ts = new int[count + 1];
+        int[] ts = topicCount == 0 ? null : new int[count + 1];
         int[] tt = new int[topicCount];
         int j = 0;
         int m = 0;
@@ -183,10 +184,13 @@ public final class EventTable {
                 k[j] = kind[e];
                 p[j] = post[e];
                 tp[j] = targetPost[e];
-                for (int x = topicStart[e]; x < topicStart[e + 1]; x++) {
+                for (int x = topicStart(e); x < topicEnd(e); x++) {
                     tt[m++] = topics[x];
                 }
-                ts[++j] = m;
+                if (ts != null) {
+                    ts[j + 1] = m;
+                }
+                j++;
             }
         }
         return new EventTable(accounts, count, a, b, t, k, p, tp, postIds, ts, tt, topicNames, 0);
@@ -215,11 +219,11 @@ public final class EventTable {
 
     /** Topics of event {@code e}: {@link #topic(int)} for indices in {@code [topicStart(e), topicEnd(e))}. */
     public int topicStart(int e) {
-        return topicStart[e];
+        return topicStart == null ? 0 : topicStart[e];
     }
 
     public int topicEnd(int e) {
-        return topicStart[e + 1];
+        return topicStart == null ? 0 : topicStart[e + 1];
     }
 
     public int topic(int i) {
@@ -228,7 +232,7 @@ public final class EventTable {
 
     /** Whether event {@code e} is tagged with {@code topic}. */
     public boolean hasTopic(int e, int topic) {
-        for (int x = topicStart[e]; x < topicStart[e + 1]; x++) {
+        for (int x = topicStart(e); x < topicEnd(e); x++) {
             if (topics[x] == topic) {
                 return true;
             }

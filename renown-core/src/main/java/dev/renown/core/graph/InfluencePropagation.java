@@ -90,9 +90,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and leaked sums are combined in chunk order, so standings, {@code a_k}, iteration counts and
  * residuals are bit-identical for any number of threads.
  *
- * <p>Memory beyond the caller's arrays: {@code 12m + 16n} bytes for {@code n} nodes and
- * {@code m} edges (the shares in the caller's edge order, the renumbered graph and each node's
- * leak), plus {@code 20n} per {@link #run} (two double iterates, the float result).
+ * <p>Memory beyond the caller's arrays: {@code 8m + 24n} bytes for {@code n} nodes and
+ * {@code m} edges (the renumbered graph with its shares, each node's total weight and leak),
+ * plus {@code 20n} per {@link #run} (two double iterates, the float result). A share in the
+ * caller's edge order is computed on request from the caller's arrays, which are referenced, not
+ * copied, and must not change.
  *
  * <p>Callers must pass the graph <em>transposed</em>, as {@link InteractionGraph} stores it: row
  * {@code v} lists the sources of the edges into {@code v}.
@@ -109,8 +111,14 @@ public final class InfluencePropagation {
     private final int n;
     private final float damping;
     private final int threads;
-    /** The share of each edge, in the caller's edge order. */
-    private final float[] share;
+    // What the share of each edge is computed from, in the caller's edge order, on request
+    // rather than kept: the weights (not copied), or the raw influence whose log₂(1 + w) they are,
+    // each source's total weight, and the voices.
+    private final int[] sources;
+    private final float[] weights;
+    private final boolean logWeights;
+    private final double[] outWeight;
+    private final float[] voices;
 
     // The graph renumbered: the caller's node order[i] is node i here.
     private final int[] order;
@@ -145,6 +153,12 @@ public final class InfluencePropagation {
      */
     public InfluencePropagation(int n, int[] inOffsets, int[] sources, float[] weights, float[] voices,
                                 double damping, int threads) {
+        this(n, inOffsets, sources, weights, false, voices, damping, threads);
+    }
+
+    /** With {@code logWeights}, each weight is {@code log₂(1 + weights[e])} (see {@link #over}). */
+    private InfluencePropagation(int n, int[] inOffsets, int[] sources, float[] weights, boolean logWeights,
+                                 float[] voices, double damping, int threads) {
         if (!(damping > 0 && damping < 1)) {
             throw new IllegalArgumentException("damping must be in (0, 1): " + damping);
         }
@@ -157,18 +171,28 @@ public final class InfluencePropagation {
         this.n = n;
         this.damping = (float) damping;
         this.threads = sources.length < PARALLEL_THRESHOLD ? 1 : threads;
-        this.share = transitionShares(n, sources, weights);
+        this.sources = sources;
+        this.weights = weights;
+        this.logWeights = logWeights;
+        this.outWeight = new double[n];
+        for (int e = 0; e < sources.length; e++) {
+            float w = weight(e);
+            if (!(w >= 0) || Float.isInfinite(w)) {
+                throw new IllegalArgumentException("edge weight must be finite and >= 0: " + w);
+            }
+            outWeight[sources[e]] += w;
+        }
         if (voices != null) {
             if (voices.length != sources.length) {
                 throw new IllegalArgumentException("need one voice per edge");
             }
-            for (int e = 0; e < share.length; e++) {
-                if (!(voices[e] >= 0 && voices[e] <= 1)) {
-                    throw new IllegalArgumentException("voice must be in [0, 1]: " + voices[e]);
+            for (float voice : voices) {
+                if (!(voice >= 0 && voice <= 1)) {
+                    throw new IllegalArgumentException("voice must be in [0, 1]: " + voice);
                 }
-                share[e] *= voices[e];
             }
         }
+        this.voices = voices;
 
         this.order = degreeOrder(n, inOffsets, sources);
         int[] position = new int[n];
@@ -183,7 +207,7 @@ public final class InfluencePropagation {
             int v = order[i];
             for (int e = inOffsets[v]; e < inOffsets[v + 1]; e++, k++) {
                 rowSources[k] = position[sources[e]];
-                rowShares[k] = share[e];
+                rowShares[k] = share(e);
             }
             rowOffsets[i + 1] = k;
         }
@@ -191,7 +215,7 @@ public final class InfluencePropagation {
 
         double[] passedOn = new double[n];
         for (int e = 0; e < sources.length; e++) {
-            passedOn[sources[e]] += share[e];
+            passedOn[sources[e]] += share(e);
         }
         this.rowLeak = new double[n];
         double leak = 0;
@@ -212,16 +236,8 @@ public final class InfluencePropagation {
      * by its engager's voice (null for 1).
      */
     public static InfluencePropagation over(InteractionGraph g, float[] voices, double damping, int threads) {
-        float[] influence = g.influenceArray();
-        float[] weights = new float[influence.length];
-        int chunk = 1 << 16;
-        java.util.stream.IntStream.range(0, (weights.length + chunk - 1) / chunk).parallel().forEach(c -> {
-            for (int e = c * chunk, end = Math.min(weights.length, e + chunk); e < end; e++) {
-                weights[e] = (float) log2p1(influence[e]);
-            }
-        });
-        return new InfluencePropagation(g.nodeCount(), g.inOffsetsArray(), g.sourcesArray(), weights, voices, damping,
-                threads);
+        return new InfluencePropagation(g.nodeCount(), g.inOffsetsArray(), g.sourcesArray(), g.influenceArray(), true,
+                voices, damping, threads);
     }
 
     /** {@code log₂(1 + w)}: an engager's weight grows with the doublings of their engagement. */
@@ -231,7 +247,13 @@ public final class InfluencePropagation {
 
     /** The transition share {@code p(u,v)} of in-edge {@code e}. */
     public float share(int e) {
-        return share[e];
+        double o = outWeight[sources[e]];
+        float share = o > 0 ? (float) (weight(e) / o) : 0f;
+        return voices == null ? share : share * voices[e];
+    }
+
+    private float weight(int e) {
+        return logWeights ? (float) log2p1(weights[e]) : weights[e];
     }
 
     /**
@@ -356,22 +378,6 @@ public final class InfluencePropagation {
         chunkChange[c] = change;
         chunkSum[c] = sum;
         chunkLeak[c] = leaked;
-    }
-
-    private static float[] transitionShares(int n, int[] sources, float[] weights) {
-        double[] out = new double[n];
-        for (int e = 0; e < sources.length; e++) {
-            if (!(weights[e] >= 0) || Float.isInfinite(weights[e])) {
-                throw new IllegalArgumentException("edge weight must be finite and >= 0: " + weights[e]);
-            }
-            out[sources[e]] += weights[e];
-        }
-        float[] share = new float[sources.length];
-        for (int e = 0; e < sources.length; e++) {
-            double o = out[sources[e]];
-            share[e] = o > 0 ? (float) (weights[e] / o) : 0f;
-        }
-        return share;
     }
 
     /**

@@ -91,6 +91,7 @@ public final class InteractionGraphBuilder {
             dst[i] = local[b];
         }
         accountOf = Arrays.copyOf(accountOf, n);
+        local = null;
 
         // Pass 1: a stable counting sort by actor that moves what the later steps read into
         // actor order, so that they scan memory instead of gathering from it.
@@ -112,6 +113,7 @@ public final class InteractionGraphBuilder {
         }
         src = null;
         dst = null;
+        selected = null;
 
         // Per actor: day shares and own posts; then decay and credit, in parallel.
         double[] credit = new double[s];
@@ -174,19 +176,32 @@ public final class InteractionGraphBuilder {
                 ageT[q] = PairFold.ageSeconds(asOfMillis - timeA[p]);
             }
         }
+        // What the passes above read is dead from here: dropped, so that the edges fit beside the rows.
         timeA = null;
+        dstA = null;
+        kindA = null;
+        credit = null;
+        credits = null;
         double[] influenceCredit = creditT[family[0]];
         double[] amplificationCredit = creditT[family[1]];
         double[] conversationCredit = creditT[family[2]];
+        creditT = null;
 
-        // Fold each row's runs of one engager into an edge.
+        // Fold each row's runs of one engager into an edge; the edges are counted first, so that
+        // their arrays are allocated once at their size instead of at s and copied.
+        int edges = 0;
+        for (int v = 0; v < n; v++) {
+            for (int q = rowStart[v], to = rowStart[v + 1]; q < to; q++) {
+                edges += q == rowStart[v] || srcT[q] != srcT[q - 1] ? 1 : 0;
+            }
+        }
         int[] inOffsets = new int[n + 1];
-        int[] sources = new int[s];
-        int[] lastEngagement = new int[s];
-        int[] firstAge = new int[s];
-        float[] influence = new float[s];
-        float[] amplification = new float[s];
-        float[] conversation = new float[s];
+        int[] sources = new int[edges];
+        int[] lastEngagement = new int[edges];
+        int[] firstAge = new int[edges];
+        float[] influence = new float[edges];
+        float[] amplification = new float[edges];
+        float[] conversation = new float[edges];
         int m = 0;
         for (int v = 0; v < n; v++) {
             inOffsets[v] = m;
@@ -225,9 +240,8 @@ public final class InteractionGraphBuilder {
         }
         inOffsets[n] = m;
 
-        return new InteractionGraph(accountOf, inOffsets, Arrays.copyOf(sources, m),
-                Arrays.copyOf(lastEngagement, m), Arrays.copyOf(firstAge, m), Arrays.copyOf(influence, m),
-                Arrays.copyOf(amplification, m), Arrays.copyOf(conversation, m), ownPosts, windowStart, asOfMillis, s);
+        return new InteractionGraph(accountOf, inOffsets, sources, lastEngagement, firstAge, influence, amplification,
+                conversation, ownPosts, windowStart, asOfMillis, s);
     }
 
     private int[] selectEvents(long windowStart) {

@@ -33,12 +33,14 @@ public final class ScoreBoard {
     private final EngagerVoices voices;
     private final Calibration calibration;
     private final List<Signal> signals;
-    private final double[][] values;
+    /** The signals by {@link SignalKind#ordinal()}: their values are read from them, not copied. */
+    private final Signal[] byKind;
     private final double[] bits;
     private final double[] score;
     private final int[] order;
     private final int[] rank;
-    private volatile double[][] sortedValues;
+    /** Per signal, the nodes in increasing order of its value (4 bytes a node, not a copy of the 8-byte values). */
+    private volatile int[][] nodesByValue;
     private volatile double[] sortedScores;
 
     ScoreBoard(EventTable table, InteractionGraph graph, ScoringParameters parameters, EngagerVoices voices,
@@ -51,14 +53,16 @@ public final class ScoreBoard {
         this.signals = List.copyOf(signals);
         int n = graph.nodeCount();
         int k = SignalKind.count();
-        this.values = new double[k][n];
+        this.byKind = new Signal[k];
+        for (Signal signal : this.signals) {
+            byKind[signal.kind().ordinal()] = signal;
+        }
         this.bits = new double[n];
         this.score = new double[n];
         double[] row = new double[k];
         for (int v = 0; v < n; v++) {
             for (Signal signal : signals) {
                 row[signal.kind().ordinal()] = signal.value(v);
-                values[signal.kind().ordinal()][v] = row[signal.kind().ordinal()];
             }
             bits[v] = calibration.bits(row);
             score[v] = calibration.score(bits[v]);
@@ -148,11 +152,11 @@ public final class ScoreBoard {
 
     /** Raw value of a signal for node {@code v}. */
     public double value(SignalKind signal, int v) {
-        return values[signal.ordinal()][v];
+        return byKind[signal.ordinal()].value(v);
     }
 
     public double points(SignalKind signal, int v) {
-        return calibration.points(signal.ordinal(), values[signal.ordinal()][v], bits[v]);
+        return calibration.points(signal.ordinal(), value(signal, v), bits[v]);
     }
 
     /** Weighted doublings of node {@code v}, the quantity the score is a function of. */
@@ -188,7 +192,8 @@ public final class ScoreBoard {
         List<AccountScore.SignalScore> parts = new ArrayList<>(SignalKind.count());
         for (SignalKind kind : SignalKind.values()) {
             parts.add(new AccountScore.SignalScore(kind, value(kind, v),
-                    percentile(sortedValues()[kind.ordinal()], value(kind, v)), points(kind, v)));
+                    percentile(nodesByValue()[kind.ordinal()], byKind[kind.ordinal()]::value, value(kind, v)),
+                    points(kind, v)));
         }
         int a = graph.account(v);
         return new AccountScore(table.accounts().key(a), table.accounts().label(a), rank[v], score[v],
@@ -316,6 +321,30 @@ public final class ScoreBoard {
         return 100.0 * (below + 0.5 * (upTo - below)) / sorted.length;
     }
 
+    /** As {@link #percentile(double[], double)}, over {@code values} of {@code nodes} sorted by value. */
+    static double percentile(int[] nodes, java.util.function.IntToDoubleFunction values, double x) {
+        if (nodes.length == 0) {
+            return 0;
+        }
+        int below = lowerBound(nodes, values, x);
+        int upTo = lowerBound(nodes, values, Math.nextUp(x));
+        return 100.0 * (below + 0.5 * (upTo - below)) / nodes.length;
+    }
+
+    private static int lowerBound(int[] nodes, java.util.function.IntToDoubleFunction values, double x) {
+        int lo = 0;
+        int hi = nodes.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (values.applyAsDouble(nodes[mid]) < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     private static int lowerBound(double[] sorted, double x) {
         int lo = 0;
         int hi = sorted.length;
@@ -330,15 +359,21 @@ public final class ScoreBoard {
         return lo;
     }
 
-    private double[][] sortedValues() {
-        double[][] result = sortedValues;
+    private int[][] nodesByValue() {
+        int[][] result = nodesByValue;
         if (result == null) {
-            result = new double[values.length][];
-            for (int s = 0; s < values.length; s++) {
-                result[s] = values[s].clone();
-                Arrays.parallelSort(result[s]);
+            result = new int[byKind.length][];
+            for (int s = 0; s < byKind.length; s++) {
+                Signal signal = byKind[s];
+                int[] nodes = new int[score.length];
+                for (int v = 0; v < nodes.length; v++) {
+                    nodes[v] = v;
+                }
+                it.unimi.dsi.fastutil.ints.IntArrays.parallelQuickSort(nodes,
+                        (a, b) -> Double.compare(signal.value(a), signal.value(b)));
+                result[s] = nodes;
             }
-            sortedValues = result;
+            nodesByValue = result;
         }
         return result;
     }
