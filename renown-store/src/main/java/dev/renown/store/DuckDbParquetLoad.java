@@ -5,6 +5,7 @@ import dev.renown.core.event.InteractionKind;
 import org.duckdb.DuckDBColumnType;
 import org.duckdb.DuckDBFunctions;
 import org.duckdb.DuckDBReadableVector;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,30 +22,46 @@ import java.util.Map;
  * {@link Store#loadParquet} on DuckDB: the file never passes through Java row by row. DuckDB
  * reads the Parquet columns it needs, in parallel; a scalar function registered from Java gives
  * each event id its key ({@link EventTableBuilder#fingerprint64}, the key every ingest stores),
- * and four statements do the rest in one transaction:
+ * and a few statements do the rest in one transaction:
  * <ol>
- *   <li>{@code bulk_rows}: the file's rows in order, each with its number, key, kind spelled as
- *       stored, and what is wrong with it if anything (the first failing check of: event id,
- *       network, actor, target, kind, time, time beyond the bound);</li>
- *   <li>{@code bulk_repeated}: the keys the file holds more than once, with the row of the first
- *       copy, which is the one kept;</li>
- *   <li>the valid rows appended to {@code interactions}, but for later copies and keys stored
- *       already, by a filtered scan, which keeps the file's order: the table's insertion order —
- *       the order {@link JdbcStore#load} reads — is the file's, as after a record-by-record
- *       ingest;</li>
- *   <li>the accounts they name that are not stored yet; then the file's progress, complete.</li>
+ *   <li>the rows that fail a check (the first failing of: event id, network, actor, target,
+ *       kind, time, time beyond the bound) go to the caller's rejects with their row numbers;</li>
+ *   <li>a pass over the valid rows' keys finds the rows that repeat an earlier row's key;</li>
+ *   <li>the others are appended to {@code interactions}, but for keys stored already, by a scan
+ *       of the file filtered with scalar functions (the repeated rows are a Java set behind a
+ *       registered function, not a join), which keeps the file's order: the table's insertion
+ *       order — the order {@link JdbcStore#load} reads — is the file's, as after a
+ *       record-by-record ingest;</li>
+ *   <li>the accounts the new rows name that are not stored yet are added, and the file's
+ *       progress is recorded complete.</li>
  * </ol>
  * Kinds are parsed by {@link InteractionKind#parse}, once per distinct spelling in the file.
  */
 final class DuckDbParquetLoad {
 
     static final String KEY_FUNCTION = "renown_event_key";
+    static final String REPEAT_FUNCTION = "renown_repeated_row";
 
     private DuckDbParquetLoad() {
     }
 
-    /** Registers {@link #KEY_FUNCTION} on the database behind {@code c} (once per database). */
-    static void registerKeyFunction(Connection c) throws SQLException {
+    /**
+     * Registers {@link #KEY_FUNCTION} and {@link #REPEAT_FUNCTION} on the database behind {@code c}
+     * (once per database); the second answers whether a row number is in {@code repeated}, the
+     * set the load in progress fills (loads on one database run one at a time).
+     */
+    static void registerFunctions(Connection c, LongOpenHashSet repeated) throws SQLException {
+        DuckDBFunctions.scalarFunction()
+                .withName(REPEAT_FUNCTION)
+                .withParameter(DuckDBColumnType.BIGINT)
+                .withReturnType(DuckDBColumnType.BOOLEAN)
+                .withVectorizedFunction((in, out) -> {
+                    DuckDBReadableVector rows = in.vector(0);
+                    for (long i = 0, n = in.rowCount(); i < n; i++) {
+                        out.setBoolean(i, repeated.contains(rows.getLong(i)));
+                    }
+                })
+                .register(c);
         DuckDBFunctions.scalarFunction()
                 .withName(KEY_FUNCTION)
                 .withParameter(DuckDBColumnType.VARCHAR)
@@ -62,8 +79,8 @@ final class DuckDbParquetLoad {
                 .register(c);
     }
 
-    static IngestResult load(Connection c, Path file, String sourceKey, long runId, long latestMillis,
-                             Store.RowRejects rejects) throws IOException, SQLException {
+    static IngestResult load(Connection c, LongOpenHashSet repeated, Path file, String sourceKey, long runId,
+                             long latestMillis, Store.RowRejects rejects) throws IOException, SQLException {
         String source = "read_parquet('" + Exports.quote(file) + "', file_row_number = true)";
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
@@ -76,16 +93,25 @@ final class DuckDbParquetLoad {
             long records = count(s, "SELECT COUNT(*) FROM " + source);
             long rejected = reportRejects(s, source, bad, latestMillis, rejects);
             long start = count(s, "SELECT COALESCE(MAX(rowid) + 1, 0) FROM interactions");
-            // A filtered scan keeps the file's order into the table, without sorting.
-            long appended = s.executeUpdate("INSERT INTO interactions (" + JdbcStore.INTERACTION_COLUMNS + ") "
+            // The rows that repeat an earlier row's key: a pass over the keys alone.
+            s.execute("CREATE OR REPLACE TEMP TABLE bulk_keys AS SELECT " + KEY_FUNCTION + "(event_id) AS k, "
+                    + "file_row_number AS row_no FROM " + source + " WHERE " + bad + " IS NULL");
+            repeated.clear();
+            try (ResultSet r = s.executeQuery("SELECT b.row_no FROM bulk_keys b JOIN (SELECT k, min(row_no) AS first "
+                    + "FROM bulk_keys GROUP BY k HAVING COUNT(*) > 1) d ON d.k = b.k WHERE b.row_no <> d.first")) {
+                while (r.next()) {
+                    repeated.add(r.getLong(1));
+                }
+            }
+            s.execute("DROP TABLE bulk_keys");
+            // A scan of the file filtered by scalar functions only, no join, keeps the file's order
+            // into the table without sorting.
+            long inserted = s.executeUpdate("INSERT INTO interactions (" + JdbcStore.INTERACTION_COLUMNS + ") "
                     + "SELECT k, event_id, network, " + kind + ", actor, target, time_ms, post_id, target_post_id, "
                     + "hashtags, text FROM (SELECT " + KEY_FUNCTION + "(event_id) AS k, * FROM " + source + " WHERE "
-                    + bad + " IS NULL)" + (start > 0 ? " WHERE k NOT IN (SELECT event_key FROM interactions)" : ""));
-            // Of the keys the file holds more than once, the first copy stays.
-            long repeated = s.executeUpdate("DELETE FROM interactions i USING (SELECT event_key, min(rowid) AS first "
-                    + "FROM interactions WHERE rowid >= " + start + " GROUP BY event_key HAVING COUNT(*) > 1) r "
-                    + "WHERE i.rowid >= " + start + " AND i.event_key = r.event_key AND i.rowid <> r.first");
-            long inserted = appended - repeated;
+                    + bad + " IS NULL AND NOT " + REPEAT_FUNCTION + "(file_row_number))"
+                    + (start > 0 ? " WHERE k NOT IN (SELECT event_key FROM interactions)" : ""));
+            repeated.clear();
             s.execute("INSERT INTO accounts (network, account_id) SELECT network, account FROM ("
                     + "SELECT network, actor AS account FROM interactions WHERE rowid >= " + start
                     + " UNION SELECT network, target FROM interactions WHERE rowid >= " + start + ") n "
