@@ -75,7 +75,16 @@ public final class Renown implements Runnable {
             }
             throw e;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Reported in one line, not as a stack trace; what is held is dropped with the stack.
+            err.printf(java.util.Locale.ROOT, "renown: error: out of memory (the heap may grow to %,d MB); give the "
+                    + "JVM more, e.g. RENOWN_JAVA_OPTS=\"-XX:+UseSerialGC -Xmx16g\" ./renown …%n",
+                    Runtime.getRuntime().maxMemory() >> 20);
+            err.flush();
+            return 1;
+        }
     }
 
     @Override

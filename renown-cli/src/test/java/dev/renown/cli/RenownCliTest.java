@@ -298,4 +298,18 @@ class RenownCliTest {
         Result explain = run("explain", "bob", "--input", input.toString());
         assertTrue(explain.out().contains("[FLAGGED]"), explain.out());
     }
+
+    @Test
+    void running_out_of_heap_is_one_line_with_what_to_do_not_a_stack_trace() throws Exception {
+        // The demo file needs about 300 MB of heap; 32 MB cannot hold it.
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx32m",
+                "-cp", System.getProperty("java.class.path"), "dev.renown.cli.Renown", "score", "--priors", "--input",
+                Path.of("..", "data", "demo", "higgs-activity_time.txt.gz").toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), output);
+        assertTrue(output.contains("renown: error: out of memory (the heap may grow to"), output);
+        assertTrue(!output.contains("\tat ") && !output.contains("Exception in thread"), output);
+    }
 }
