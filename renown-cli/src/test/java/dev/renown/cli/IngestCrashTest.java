@@ -53,6 +53,14 @@ class IngestCrashTest {
         return file;
     }
 
+    private String childLog() {
+        try {
+            return java.nio.file.Files.readString(dir.resolve("child.log"));
+        } catch (java.io.IOException e) {
+            return "no child log: " + e;
+        }
+    }
+
     /** Runs {@code renown ingest} in a child JVM; kills it after {@code killAfterMillis} unless negative. */
     private int ingest(Path input, String db, long killAfterMillis, boolean halt) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -139,7 +147,7 @@ class IngestCrashTest {
         }
         System.out.println(crashUrl + ": clean ingest " + cleanMillis + " ms; killed at " + java.util.Arrays.toString(kills)
                 + " ms; records committed at each kill: " + points);
-        assertEquals(0, ingest(input, crashJdbc, -1, false));
+        assertEquals(0, ingest(input, crashJdbc, -1, false), () -> childLog());
         long[] recovered = fingerprint(crashUrl);
         assertEquals(clean[0], recovered[0], "interactions: 0 lost, 0 duplicated");
         assertEquals(clean[1], recovered[1], "distinct event keys");

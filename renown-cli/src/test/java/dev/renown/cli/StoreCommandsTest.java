@@ -91,7 +91,10 @@ class StoreCommandsTest {
             }
             assertEquals(expected, stored);
             long fromDayOne = first.values().stream().filter(d -> d.equals(LocalDate.of(2012, 7, 1))).count();
-            try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement();
+            // Beside the open store, in this JVM, DuckDB wants a connection configured as the store's (streamed results).
+            java.util.Properties streamed = new java.util.Properties();
+            streamed.setProperty("jdbc_stream_results", "true");
+            try (Connection c = DriverManager.getConnection(db, streamed); Statement s = c.createStatement();
                  ResultSet r = s.executeQuery("SELECT COUNT(*) FROM (SELECT network, account_id FROM score_snapshots "
                          + "GROUP BY network, account_id HAVING COUNT(*) = 7)")) {
                 r.next();

@@ -395,6 +395,11 @@ abstract class JdbcStore implements Store {
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT nextval('run_ids')")) {
                 r.next();
                 id = r.getLong(1);
+                // Read to the end: a streamed result closed early ends its statement as interrupted,
+                // and DuckDB then logs no use of the sequence, so after a crash it hands out this id again.
+                while (r.next()) {
+                    // one row
+                }
             }
             try (PreparedStatement p = c.prepareStatement(
                     "INSERT INTO runs (run_id, kind, input, parameters, started_at) VALUES (?, ?, ?, ?, ?)")) {
