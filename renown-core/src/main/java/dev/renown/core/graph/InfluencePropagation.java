@@ -252,6 +252,27 @@ public final class InfluencePropagation {
         return voices == null ? share : share * voices[e];
     }
 
+    /**
+     * What each node receives along its in-edges, {@code Σ_u p(u,v) · standing(u)}, summed in
+     * in-edge order, read from the renumbered rows rather than recomputing every share; in the
+     * caller's node order.
+     */
+    public double[] inflow(float[] standing) {
+        float[] renumbered = new float[n];
+        for (int i = 0; i < n; i++) {
+            renumbered[i] = standing[order[i]];
+        }
+        double[] inflow = new double[n];
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            for (int k = rowOffsets[i]; k < rowOffsets[i + 1]; k++) {
+                sum += (double) rowShares[k] * renumbered[rowSources[k]];
+            }
+            inflow[order[i]] = sum;
+        }
+        return inflow;
+    }
+
     private float weight(int e) {
         return logWeights ? (float) log2p1(weights[e]) : weights[e];
     }

@@ -36,14 +36,7 @@ public final class NetworkImpact implements Signal {
         InfluencePropagation.Result result = propagation.run(maxIterations, tolerance);
         this.standing = result.standing();
         this.iterations = result.iterations();
-        this.values = new double[g.nodeCount()];
-        for (int v = 0; v < values.length; v++) {
-            double sum = 0;
-            for (int e = g.inStart(v); e < g.inEnd(v); e++) {
-                sum += (double) propagation.share(e) * standing[g.source(e)];
-            }
-            values[v] = sum;
-        }
+        this.values = propagation.inflow(standing);
     }
 
     @Override
