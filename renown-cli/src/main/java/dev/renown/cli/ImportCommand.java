@@ -1,9 +1,7 @@
 package dev.renown.cli;
 
 import dev.renown.sources.TimeBound;
-import dev.renown.store.ExportFiles;
 import dev.renown.store.IngestResult;
-import dev.renown.store.IngestSession;
 import dev.renown.store.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code renown import}: loads interactions exported by {@code renown export}. */
@@ -49,37 +46,17 @@ final class ImportCommand implements Callable<Integer> {
             IngestResult result;
             TimeBound bound = InputOptions.timeBound(clockSkew);
             String[] first = {null};
-            boolean parquet = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet");
-            Optional<IngestResult> loaded = Optional.empty();
-            if (parquet) {
-                try (Progress progress = new Progress(spec.commandLine().getErr(), () -> "importing " + file)) {
-                    loaded = store.loadParquet(file, SourceKeys.of(file), run, bound.latestMillis(),
-                            (row, field, reason, detail, record) -> {
-                                if (future[0]++ == 0) {
-                                    first[0] = "row " + row + ", " + field + ": " + detail;
-                                }
-                            });
-                }
-            }
-            if (loaded.isPresent()) {
-                result = loaded.get();
-            } else {
-                try (IngestSession session = store.beginIngest(SourceKeys.of(file), file.toString(), run);
-                     Progress progress = new Progress(spec.commandLine().getErr(), () -> "importing " + file)) {
-                    ExportFiles.readInteractions(file, interaction -> {
-                        if (bound.allows(interaction.timeMillis())) {
-                            session.accept(interaction);
-                        } else if (future[0]++ == 0) {
-                            first[0] = bound.describe(interaction.timeMillis());
-                        }
-                    });
-                    result = session.finish();
-                }
+            try (Progress progress = new Progress(spec.commandLine().getErr(), () -> "importing " + file)) {
+                result = ExportLoad.load(store, file, SourceKeys.of(file), run, bound, Store.DEFAULT_BATCH,
+                        (row, field, reason, detail, record) -> {
+                            if (future[0]++ == 0) {
+                                first[0] = reason + ", the first: row " + row + ", " + field + ": " + detail;
+                            }
+                        });
             }
             String summary = String.format(Locale.ROOT, "%,d interactions read, %,d added, %,d already stored",
                     result.records(), result.inserted(), result.duplicates() + result.skipped())
-                    + (future[0] == 0 ? "" : String.format(Locale.ROOT, ", %,d not imported (%s, the first: %s)",
-                    future[0], loaded.isPresent() ? "not valid" : "future-time", first[0]));
+                    + (future[0] == 0 ? "" : String.format(Locale.ROOT, ", %,d not imported (%s)", future[0], first[0]));
             store.finishRun(run, summary);
             spec.commandLine().getOut().println(file + ": " + summary);
         }

@@ -9,7 +9,6 @@ import dev.renown.sources.InteractionReader;
 import dev.renown.sources.PipelinedReader;
 import dev.renown.sources.Rejects;
 import dev.renown.sources.TimeBound;
-import dev.renown.store.ExportFiles;
 import dev.renown.store.IngestProgress;
 import dev.renown.store.IngestResult;
 import dev.renown.store.IngestSession;
@@ -276,36 +275,16 @@ final class IngestCommand implements Callable<Integer> {
         }
         long run = store.startRun("ingest", path.toString(), "format=parquet");
         TimeBound bound = InputOptions.timeBound(clockSkew);
-        Optional<IngestResult> loaded;
-        try (Progress progress = new Progress(err, () -> "ingesting " + path + " inside the database")) {
-            loaded = store.loadParquet(path, key, run, bound.latestMillis(),
+        IngestResult result;
+        try (Progress progress = new Progress(err, () -> "ingesting " + path)) {
+            result = ExportLoad.load(store, path, key, run, bound, batch != null ? batch : Store.DEFAULT_BATCH,
                     (row, field, reason, detail, record) -> rejects.add(path.toString(), row, field, reason, detail,
                             record));
         }
-        IngestResult result = loaded.isPresent() ? loaded.get() : ingestExport(store, path, key, run, bound, rejects);
         String summary = String.format(Locale.ROOT, "%,d interactions read, %,d added, %,d already stored, "
                         + "%,d skipped (committed before), %,d profiles, in %.2f s", result.records(), result.inserted(),
                 result.duplicates(), result.skipped(), result.profiles(), (System.nanoTime() - start) / 1e9);
         store.finishRun(run, summary);
         out.println(path + ": " + summary);
-    }
-
-    /** An exported file through an ingest session, record by record, for stores that do not read Parquet. */
-    private IngestResult ingestExport(Store store, Path path, String key, long run, TimeBound bound, Rejects rejects)
-            throws IOException {
-        long[] row = {0};
-        try (IngestSession session = store.beginIngest(key, path.toString(), run,
-                batch != null ? batch : Store.DEFAULT_BATCH)) {
-            ExportFiles.readInteractions(path, interaction -> {
-                row[0]++;
-                if (bound.allows(interaction.timeMillis())) {
-                    session.accept(interaction);
-                } else {
-                    rejects.add(path.toString(), row[0], "time_ms", TimeBound.REASON,
-                            bound.describe(interaction.timeMillis()), interaction.eventId());
-                }
-            });
-            return session.finish();
-        }
     }
 }
