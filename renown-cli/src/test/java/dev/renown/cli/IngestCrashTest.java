@@ -130,6 +130,10 @@ class IngestCrashTest {
         assertEquals(LINES, clean[1]);
         assertEquals(1, clean[4]);
 
+        // The crash database gets its schema first: this test is about a file's ingest. A kill
+        // inside PostgreSQL's first migration once left a primary key without its Flyway record
+        // (an open problem, in the stop note of 2 Dec), which no kill point should depend on.
+        dev.renown.store.Stores.open(crashJdbc, null, null).close();
         // Kill at several points, from outside and from inside, then let it finish. The points are
         // fractions of the clean run's time (JVM start included), so they fall inside the file on
         // a fast machine and a slow one alike.
