@@ -8,6 +8,7 @@ import org.duckdb.DuckDBReadableVector;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 
 import java.io.IOException;
+import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,66 +21,114 @@ import java.util.Map;
 
 /**
  * {@link Store#loadParquet} on DuckDB: the file never passes through Java row by row. DuckDB
- * reads the Parquet columns it needs, in parallel; a scalar function registered from Java gives
- * each event id its key ({@link EventTableBuilder#fingerprint64}, the key every ingest stores),
- * and a few statements do the rest in one transaction:
+ * reads the Parquet columns it needs, in parallel, and two scalar functions registered from Java
+ * carry each row's key ({@link EventTableBuilder#fingerprint64} of its event id, the key every
+ * ingest stores) from one scan to the next, in arrays indexed by the file's row number:
  * <ol>
- *   <li>the rows that fail a check (the first failing of: event id, network, actor, target,
- *       kind, time, time beyond the bound) go to the caller's rejects with their row numbers;</li>
- *   <li>a pass over the valid rows' keys finds the rows that repeat an earlier row's key;</li>
- *   <li>the others are appended to {@code interactions}, but for keys stored already, by a scan
- *       of the file filtered with scalar functions (the repeated rows are a Java set behind a
- *       registered function, not a join), which keeps the file's order: the table's insertion
- *       order — the order {@link JdbcStore#load} reads — is the file's, as after a
- *       record-by-record ingest;</li>
+ *   <li>a scan of the rows that pass every check (event id, network, actor, target, kind, time,
+ *       time within the bound) computes their keys; only when fewer rows pass than the file has
+ *       does a second scan send the others to the caller's rejects with their row numbers and the
+ *       first check each fails;</li>
+ *   <li>one pass over the keys in row order, in Java, marks the rows that repeat an earlier row's
+ *       key;</li>
+ *   <li>a scan of the file filtered by a function of the row number alone (the key, or null for a
+ *       row to leave out) appends the rest to {@code interactions}, but for keys stored already.
+ *       No join and no sort: the table's insertion order — the order {@link JdbcStore#load}
+ *       reads — is the file's, as after a record-by-record ingest;</li>
  *   <li>the accounts the new rows name that are not stored yet are added, and the file's
- *       progress is recorded complete.</li>
+ *       progress is recorded complete, in the same transaction.</li>
  * </ol>
+ * The event id's string crosses from DuckDB to Java once per row (about a quarter of a
+ * microsecond each); the arrays take 9 bytes a row while the load runs.
  * Kinds are parsed by {@link InteractionKind#parse}, once per distinct spelling in the file.
  */
 final class DuckDbParquetLoad {
 
-    static final String KEY_FUNCTION = "renown_event_key";
-    static final String REPEAT_FUNCTION = "renown_repeated_row";
+    static final String KEY_FUNCTION = "renown_note_row_key";
+    static final String ROW_KEY_FUNCTION = "renown_row_key";
+
+    /** The rows of the file being loaded: each row's key, and whether it is to be inserted. */
+    static final class RowKeys {
+        private static final byte SKIP = 0;
+        private static final byte INSERT = 1;
+        private long[] keys = new long[0];
+        private byte[] state = new byte[0];
+
+        void reset(int rows) {
+            keys = new long[rows];
+            state = new byte[rows];
+        }
+
+        void release() {
+            reset(0);
+        }
+
+        /** Marks the rows whose key an earlier row has; returns how many. */
+        long skipRepeats(long valid) {
+            LongOpenHashSet seen = new LongOpenHashSet((int) Math.min(valid, Integer.MAX_VALUE - 8));
+            long repeats = 0;
+            for (int row = 0; row < state.length; row++) {
+                if (state[row] == INSERT && !seen.add(keys[row])) {
+                    state[row] = SKIP;
+                    repeats++;
+                }
+            }
+            return repeats;
+        }
+    }
 
     private DuckDbParquetLoad() {
     }
 
     /**
-     * Registers {@link #KEY_FUNCTION} and {@link #REPEAT_FUNCTION} on the database behind {@code c}
-     * (once per database); the second answers whether a row number is in {@code repeated}, the
-     * set the load in progress fills (loads on one database run one at a time).
+     * Registers the two functions on the database behind {@code c} (once per database), over
+     * {@code rows}, which the load in progress fills (loads on one database run one at a time):
+     * {@link #KEY_FUNCTION}{@code (event_id, row)} computes and keeps the row's key, and
+     * {@link #ROW_KEY_FUNCTION}{@code (row)} gives it back, or null for a row not to insert.
+     * Several DuckDB threads call them at once, each on rows of its own.
      */
-    static void registerFunctions(Connection c, LongOpenHashSet repeated) throws SQLException {
+    static void registerFunctions(Connection c, RowKeys rows) throws SQLException {
         DuckDBFunctions.scalarFunction()
-                .withName(REPEAT_FUNCTION)
-                .withParameter(DuckDBColumnType.BIGINT)
-                .withReturnType(DuckDBColumnType.BOOLEAN)
+                .withName(KEY_FUNCTION)
+                .withParameters(DuckDBColumnType.VARCHAR, DuckDBColumnType.BIGINT)
+                .withReturnType(DuckDBColumnType.BIGINT)
+                .withVolatile()
                 .withVectorizedFunction((in, out) -> {
-                    DuckDBReadableVector rows = in.vector(0);
+                    DuckDBReadableVector ids = in.vector(0);
+                    DuckDBReadableVector rowNumbers = in.vector(1);
+                    long[] keys = rows.keys;
+                    byte[] state = rows.state;
                     for (long i = 0, n = in.rowCount(); i < n; i++) {
-                        out.setBoolean(i, repeated.contains(rows.getLong(i)));
+                        int row = (int) rowNumbers.getLong(i);
+                        long key = EventTableBuilder.fingerprint64(ids.getString(i));
+                        keys[row] = key;
+                        state[row] = RowKeys.INSERT;
+                        out.setLong(i, key);
                     }
                 })
                 .register(c);
         DuckDBFunctions.scalarFunction()
-                .withName(KEY_FUNCTION)
-                .withParameter(DuckDBColumnType.VARCHAR)
+                .withName(ROW_KEY_FUNCTION)
+                .withParameter(DuckDBColumnType.BIGINT)
                 .withReturnType(DuckDBColumnType.BIGINT)
+                .withVolatile()
                 .withVectorizedFunction((in, out) -> {
-                    DuckDBReadableVector ids = in.vector(0);
+                    DuckDBReadableVector rowNumbers = in.vector(0);
+                    long[] keys = rows.keys;
+                    byte[] state = rows.state;
                     for (long i = 0, n = in.rowCount(); i < n; i++) {
-                        if (ids.isNull(i)) {
-                            out.setNull(i);
+                        int row = (int) rowNumbers.getLong(i);
+                        if (state[row] == RowKeys.INSERT) {
+                            out.setLong(i, keys[row]);
                         } else {
-                            out.setLong(i, EventTableBuilder.fingerprint64(ids.getString(i)));
+                            out.setNull(i);
                         }
                     }
                 })
                 .register(c);
     }
 
-    static IngestResult load(Connection c, LongOpenHashSet repeated, Path file, String sourceKey, long runId,
+    static IngestResult load(Connection c, RowKeys rows, Path file, String sourceKey, long runId,
                              long latestMillis, Store.RowRejects rejects) throws IOException, SQLException {
         String source = "read_parquet('" + Exports.quote(file) + "', file_row_number = true)";
         boolean autoCommit = c.getAutoCommit();
@@ -91,27 +140,26 @@ final class DuckDbParquetLoad {
                     + " THEN 'actor' WHEN " + blank("target") + " THEN 'target' WHEN " + kind + " IS NULL THEN 'kind' "
                     + "WHEN time_ms IS NULL THEN 'time_ms' WHEN time_ms > " + latestMillis + " THEN 'future' END";
             long records = count(s, "SELECT COUNT(*) FROM " + source);
-            long rejected = reportRejects(s, source, bad, latestMillis, rejects);
-            long start = count(s, "SELECT COALESCE(MAX(rowid) + 1, 0) FROM interactions");
-            // The rows that repeat an earlier row's key: a pass over the keys alone.
-            s.execute("CREATE OR REPLACE TEMP TABLE bulk_keys AS SELECT " + KEY_FUNCTION + "(event_id) AS k, "
-                    + "file_row_number AS row_no FROM " + source + " WHERE " + bad + " IS NULL");
-            repeated.clear();
-            try (ResultSet r = s.executeQuery("SELECT b.row_no FROM bulk_keys b JOIN (SELECT k, min(row_no) AS first "
-                    + "FROM bulk_keys GROUP BY k HAVING COUNT(*) > 1) d ON d.k = b.k WHERE b.row_no <> d.first")) {
-                while (r.next()) {
-                    repeated.add(r.getLong(1));
-                }
+            if (records > Integer.MAX_VALUE - 8) {
+                throw new IOException(file + ": " + records + " rows in one file; split it into files of at most "
+                        + (Integer.MAX_VALUE - 8) + " rows");
             }
-            s.execute("DROP TABLE bulk_keys");
-            // A scan of the file filtered by scalar functions only, no join, keeps the file's order
-            // into the table without sorting.
+            rows.reset((int) records);
+            long valid = count(s, "SELECT COUNT(" + KEY_FUNCTION + "(event_id, file_row_number)) FROM " + source
+                    + " WHERE " + bad + " IS NULL");
+            // The functions ran on DuckDB's threads; what they wrote is read from this one.
+            VarHandle.fullFence();
+            long rejected = valid == records ? 0 : reportRejects(s, source, bad, latestMillis, rejects);
+            rows.skipRepeats(valid);
+            long start = count(s, "SELECT COALESCE(MAX(rowid) + 1, 0) FROM interactions");
+            // A scan of the file filtered by a function of the row number alone, no join, keeps the
+            // file's order into the table without sorting.
             long inserted = s.executeUpdate("INSERT INTO interactions (" + JdbcStore.INTERACTION_COLUMNS + ") "
                     + "SELECT k, event_id, network, " + kind + ", actor, target, time_ms, post_id, target_post_id, "
-                    + "hashtags, text FROM (SELECT " + KEY_FUNCTION + "(event_id) AS k, * FROM " + source + " WHERE "
-                    + bad + " IS NULL AND NOT " + REPEAT_FUNCTION + "(file_row_number))"
-                    + (start > 0 ? " WHERE k NOT IN (SELECT event_key FROM interactions)" : ""));
-            repeated.clear();
+                    + "hashtags, text FROM (SELECT " + ROW_KEY_FUNCTION + "(file_row_number) AS k, * FROM " + source
+                    + ") WHERE k IS NOT NULL"
+                    + (start > 0 ? " AND k NOT IN (SELECT event_key FROM interactions)" : ""));
+            rows.release();
             s.execute("INSERT INTO accounts (network, account_id) SELECT network, account FROM ("
                     + "SELECT network, actor AS account FROM interactions WHERE rowid >= " + start
                     + " UNION SELECT network, target FROM interactions WHERE rowid >= " + start + ") n "
@@ -135,6 +183,7 @@ final class DuckDbParquetLoad {
             c.rollback();
             throw e;
         } finally {
+            rows.release();
             c.setAutoCommit(autoCommit);
         }
     }

@@ -23,10 +23,9 @@ import java.util.Optional;
 public final class DuckDbStore extends JdbcStore {
 
     private final DuckDBConnection root;
-    /** For {@link #loadParquet}: whether its functions are registered, and the rows it skips. */
+    /** For {@link #loadParquet}: whether its functions are registered, and the rows of the file it loads. */
     private boolean functionsRegistered;
-    private final it.unimi.dsi.fastutil.longs.LongOpenHashSet repeatedRows =
-            new it.unimi.dsi.fastutil.longs.LongOpenHashSet();
+    private final DuckDbParquetLoad.RowKeys parquetRows = new DuckDbParquetLoad.RowKeys();
 
     private DuckDbStore(String url, DuckDBConnection root) {
         super(url);
@@ -75,10 +74,10 @@ public final class DuckDbStore extends JdbcStore {
                                                            RowRejects rejects) throws IOException {
         try (Connection c = connection()) {
             if (!functionsRegistered) {
-                DuckDbParquetLoad.registerFunctions(c, repeatedRows);
+                DuckDbParquetLoad.registerFunctions(c, parquetRows);
                 functionsRegistered = true;
             }
-            return Optional.of(DuckDbParquetLoad.load(c, repeatedRows, file, sourceKey, runId, latestMillis, rejects));
+            return Optional.of(DuckDbParquetLoad.load(c, parquetRows, file, sourceKey, runId, latestMillis, rejects));
         } catch (SQLException e) {
             throw new StoreException("cannot load " + file + " into " + url(), e);
         }
