@@ -27,7 +27,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         output.check(spec.commandLine());
-        ScoringSetup.Scored scored = setup.load(input, spec.commandLine().getErr());
+        // A ranking needs no explanation: the events go once they are folded into the graph.
+        ScoringSetup.Scored scored = setup.load(input, spec.commandLine().getErr(), false);
         output.print(scored.board(), spec.commandLine().getOut());
         return scored.exitCode();
     }

@@ -1,6 +1,7 @@
 package dev.renown.cli;
 
 import dev.renown.core.event.EventTable;
+import dev.renown.core.graph.InteractionGraph;
 import dev.renown.core.score.ScoreBoard;
 import dev.renown.core.score.Scorer;
 import dev.renown.core.score.ScoringParameters;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Loads interactions — from input files, or from the store when no file is given — and scores
@@ -30,15 +32,27 @@ final class ScoringSetup {
     }
 
     Scored load(InputOptions input, PrintWriter err) throws IOException {
+        return load(input, err, true);
+    }
+
+    /**
+     * Loads and scores; with {@code keepEvents} false the board keeps only the accounts of the
+     * events it was scored from (enough for rankings, not for explanations), and the events are
+     * let go as soon as they are folded into the graph, before the signals are computed.
+     */
+    Scored load(InputOptions input, PrintWriter err, boolean keepEvents) throws IOException {
         if (input == null || input.inputs.isEmpty()) {
-            return loadStore(err);
+            return loadStore(err, keepEvents);
         }
         long start = System.nanoTime();
         InputOptions.Loaded loaded = input.load(err);
         long loadedAt = System.nanoTime();
-        InputOptions.reportRejects(loaded.rejects(), err);
+        dev.renown.sources.Rejects rejects = loaded.rejects();
+        long records = loaded.records();
+        InputOptions.reportRejects(rejects, err);
         long lastOfAll = loaded.table().lastInteractionMillis();
         EventTable table = onTopic(loaded.table());
+        loaded = null;
         if (table.duplicatesSkipped() > 0) {
             err.printf(Locale.ROOT, "renown: %,d duplicate interactions (same event id) counted once%n",
                     table.duplicatesSkipped());
@@ -51,20 +65,40 @@ final class ScoringSetup {
         Calibrator.Calibration calibration = scoring.calibrated(table, asOf,
                 CalibrationCache.key(input.inputs, input.format, input.network, scoring.topic), err);
         reportCalibration(calibration, err);
-        Scorer scorer = new Scorer(calibration.parameters());
-        ScoreBoard board;
-        try (Progress progress = new Progress(err, () -> "scoring " + String.format(Locale.ROOT, "%,d", table.size())
-                + " interactions")) {
-            board = scorer.score(table, asOf);
-        }
+        AtomicReference<EventTable> handedOver = new AtomicReference<>(table);
+        table = null;
+        ScoreBoard board = score(new Scorer(calibration.parameters()), handedOver, asOf, keepEvents, err);
         long scoredAt = System.nanoTime();
         err.printf(Locale.ROOT, "renown: read %,d interactions in %.2f s, scored %,d accounts in %.2f s, "
-                        + "peak heap %,d MB%n", loaded.records(), (loadedAt - start) / 1e9, board.size(),
+                        + "peak heap %,d MB%n", records, (loadedAt - start) / 1e9, board.size(),
                 (scoredAt - loadedAt) / 1e9, peakHeapBytes() >> 20);
         if (board.size() == 0) {
             err.println("renown: no interactions between two different accounts in the window; nothing to score");
         }
-        return new Scored(board, calibration, loaded.rejects().total() > 0 ? Renown.EXIT_REJECTS : 0);
+        return new Scored(board, calibration, rejects.total() > 0 ? Renown.EXIT_REJECTS : 0);
+    }
+
+    /**
+     * Scores the handed-over table as of {@code asOf}, showing progress. Without
+     * {@code keepEvents} the board is given only the table's accounts once its graph is built,
+     * and the events can be collected then: the caller hands over its last reference in
+     * {@code handedOver}, which this empties (a local variable of the caller's would keep them
+     * alive: the frame of a method run once is interpreted, and holds its locals until they are
+     * overwritten).
+     */
+    private static ScoreBoard score(Scorer scorer, AtomicReference<EventTable> handedOver, long asOf,
+                                    boolean keepEvents, PrintWriter err) {
+        EventTable table = handedOver.getAndSet(null);
+        int events = table.size();
+        try (Progress progress = new Progress(err, () -> "scoring " + String.format(Locale.ROOT, "%,d", events)
+                + " interactions")) {
+            if (keepEvents) {
+                return scorer.score(table, asOf);
+            }
+            InteractionGraph graph = scorer.fold(table, asOf);
+            table = table.accountsOnly();
+            return scorer.score(table, graph);
+        }
     }
 
     /** The interactions tagged with {@code --topic}, or all of them without it. */
@@ -84,7 +118,7 @@ final class ScoringSetup {
      * Scores the interactions in the store, in the window before the as-of time, with the
      * calibration stored for that day (written by backfill), or calibrated now when there is none.
      */
-    private Scored loadStore(PrintWriter err) throws IOException {
+    private Scored loadStore(PrintWriter err, boolean keepEvents) throws IOException {
         long start = System.nanoTime();
         ScoringParameters parameters = scoring.parameters();
         EventTable table;
@@ -116,13 +150,12 @@ final class ScoringSetup {
         }
         reportCalibration(calibration, err);
         long loadedAt = System.nanoTime();
-        ScoreBoard board;
-        try (Progress progress = new Progress(err, () -> "scoring " + String.format(Locale.ROOT, "%,d", table.size())
-                + " interactions")) {
-            board = new Scorer(calibration.parameters()).score(table, asOf);
-        }
+        int events = table.size();
+        AtomicReference<EventTable> handedOver = new AtomicReference<>(table);
+        table = null;
+        ScoreBoard board = score(new Scorer(calibration.parameters()), handedOver, asOf, keepEvents, err);
         err.printf(Locale.ROOT, "renown: read %,d interactions from %s in %.2f s, scored %,d accounts in %.2f s, "
-                        + "peak heap %,d MB%n", table.size(), url, (loadedAt - start) / 1e9, board.size(),
+                        + "peak heap %,d MB%n", events, url, (loadedAt - start) / 1e9, board.size(),
                 (System.nanoTime() - loadedAt) / 1e9, peakHeapBytes() >> 20);
         if (board.size() == 0) {
             err.println("renown: no interactions between two different accounts in the window; nothing to score");

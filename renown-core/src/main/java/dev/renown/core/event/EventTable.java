@@ -40,6 +40,8 @@ public final class EventTable {
     private final int[] topics;
     private final String[] topicNames;
     private final long duplicates;
+    /** Whether the events were left behind by {@link #accountsOnly()}. */
+    private final boolean eventsReleased;
 
     EventTable(AccountIndex accounts, int size, int[] actor, int[] target, long[] time, byte[] kind,
                long[] post, long[] targetPost, String[] postIds, int[] topicStart, int[] topics, String[] topicNames,
@@ -57,6 +59,53 @@ public final class EventTable {
         this.topics = topics;
         this.topicNames = topicNames;
         this.duplicates = duplicates;
+        this.eventsReleased = false;
+    }
+
+    private EventTable(EventTable full) {
+        this.accounts = full.accounts;
+        this.size = 0;
+        this.actor = new int[0];
+        this.target = new int[0];
+        this.time = new long[0];
+        this.kind = new byte[0];
+        this.post = new long[0];
+        this.targetPost = new long[0];
+        this.postIds = full.postIds;
+        this.topicStart = null;
+        this.topics = new int[0];
+        this.topicNames = full.topicNames;
+        this.duplicates = full.duplicates;
+        this.eventsReleased = true;
+    }
+
+    /**
+     * This table's accounts, post and topic indices without its events (33 bytes an event): for
+     * a caller that has folded the events into an {@link dev.renown.core.graph.InteractionGraph}
+     * and needs only rankings from here on, so that the events need not stay in memory while the
+     * signals are computed. What reads events from the result ({@link #requireEvents()}) fails
+     * instead of finding none.
+     */
+    public EventTable accountsOnly() {
+        return eventsReleased ? this : new EventTable(this);
+    }
+
+    /** Whether the events were left behind by {@link #accountsOnly()}. */
+    public boolean eventsReleased() {
+        return eventsReleased;
+    }
+
+    /**
+     * This table, if it still holds its events; for explanations that read them.
+     *
+     * @throws IllegalStateException if they were left behind by {@link #accountsOnly()}
+     */
+    public EventTable requireEvents() {
+        if (eventsReleased) {
+            throw new IllegalStateException("the events behind these scores were not kept (accountsOnly); "
+                    + "score the full table to explain them");
+        }
+        return this;
     }
 
     public AccountIndex accounts() {

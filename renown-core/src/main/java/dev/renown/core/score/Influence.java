@@ -45,6 +45,7 @@ public final class Influence {
     /** The {@code limit} strongest links each way of node {@code v}. */
     public static Links of(ScoreBoard board, int v, int limit) {
         InteractionGraph g = board.graph();
+        board.table().requireEvents();
         List<double[]> in = new ArrayList<>();
         for (int e = g.inStart(v); e < g.inEnd(v); e++) {
             in.add(new double[] {g.source(e), g.influence(e)});

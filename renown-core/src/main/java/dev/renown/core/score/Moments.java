@@ -45,7 +45,7 @@ public final class Moments {
     /** The {@code limit} top moments of node {@code v} in the board's window. */
     public static List<Moment> of(ScoreBoard board, int v, int limit) {
         InteractionGraph g = board.graph();
-        EventTable table = board.table();
+        EventTable table = board.table().requireEvents();
         int self = g.account(v);
         Long2ObjectOpenHashMap<Bucket> buckets = new Long2ObjectOpenHashMap<>();
         for (int e = 0; e < table.size(); e++) {

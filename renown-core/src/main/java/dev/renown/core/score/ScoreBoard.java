@@ -411,7 +411,7 @@ public final class ScoreBoard {
                         kind == SignalKind.OUTREACH ? graph.account(u) : self);
             }
         }
-        pairs.scan(table, graph.windowStartMillis(), graph.asOfMillis());
+        pairs.scan(table.requireEvents(), graph.windowStartMillis(), graph.asOfMillis());
 
         List<Explanation.SignalEvidence> evidence = new ArrayList<>();
         for (SignalKind kind : SignalKind.values()) {

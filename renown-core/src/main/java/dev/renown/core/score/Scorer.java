@@ -40,10 +40,19 @@ public final class Scorer {
 
     /** Scores using only interactions in {@code (asOf − window, asOf]}. */
     public ScoreBoard score(EventTable table, long asOfMillis) {
-        InteractionGraph graph = new InteractionGraphBuilder(table, asOfMillis, parameters.window(),
+        return score(table, fold(table, asOfMillis));
+    }
+
+    /**
+     * The interactions in {@code (asOf − window, asOf]} folded into the graph that
+     * {@link #score(EventTable, InteractionGraph)} scores, with these parameters' kind weights and
+     * half-lives. A caller that needs only rankings may then score it against
+     * {@link EventTable#accountsOnly()} and let the events go.
+     */
+    public InteractionGraph fold(EventTable table, long asOfMillis) {
+        return new InteractionGraphBuilder(table, asOfMillis, parameters.window(),
                 parameters.halfLife(SignalKind.NETWORK_IMPACT), parameters.halfLife(SignalKind.AMPLIFICATION),
                 parameters.halfLife(SignalKind.CONVERSATION), parameters.kindWeights()).build();
-        return score(table, graph);
     }
 
     /**

@@ -44,6 +44,7 @@ public final class TopicScoring {
 
     /** Scores the window's most frequent topics, most frequent first. */
     public List<TopicBoard> score(EventTable table, long asOfMillis) {
+        table.requireEvents();
         long windowStart = asOfMillis - scorer.parameters().window().toMillis();
         int[] counts = new int[table.topicCount()];
         for (int e = 0; e < table.size(); e++) {
