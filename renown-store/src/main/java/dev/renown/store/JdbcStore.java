@@ -507,29 +507,50 @@ abstract class JdbcStore implements Store {
 
     @Override
     public void saveSnapshots(LocalDate day, ScoreBoard board, long runId) {
-        ColumnBatch rows = new ColumnBatch(SNAPSHOT_TYPES);
-        for (int i = 0; i < board.size(); i++) {
-            int v = board.nodeAt(i);
-            AccountScore s = board.accountScore(v);
-            int r = rows.addRow();
-            rows.setDate(r, 0, day);
-            rows.setString(r, 1, s.account().network());
-            rows.setString(r, 2, s.account().id());
-            rows.setDouble(r, 3, s.score());
-            rows.setDouble(r, 4, s.signal(SignalKind.REACH).value());
-            rows.setDouble(r, 5, s.signal(SignalKind.AMPLIFICATION).value());
-            rows.setDouble(r, 6, s.signal(SignalKind.NETWORK_IMPACT).value());
-            rows.setDouble(r, 7, s.signal(SignalKind.CONVERSATION).value());
-            rows.setDouble(r, 8, s.signal(SignalKind.OUTREACH).value());
-            rows.setInt(r, 9, s.rank());
-            rows.setDouble(r, 10, s.percentile());
-            rows.setLong(r, 11, runId);
-        }
-        replaceDay("score_snapshots", SNAPSHOT_COLUMNS, day, rows);
+        // Written a chunk of rows at a time, in the day's one transaction: a batch of every account
+        // at once held two strings a row beside the board (16M accounts, 100M interactions: out of
+        // a 17 GB heap).
+        replaceDay("score_snapshots", day, c -> {
+            for (int start = 0; start < board.size(); start += SNAPSHOT_CHUNK) {
+                ColumnBatch rows = new ColumnBatch(SNAPSHOT_TYPES);
+                for (int i = start, end = Math.min(board.size(), start + SNAPSHOT_CHUNK); i < end; i++) {
+                    int v = board.nodeAt(i);
+                    AccountScore s = board.accountScore(v);
+                    int r = rows.addRow();
+                    rows.setDate(r, 0, day);
+                    rows.setString(r, 1, s.account().network());
+                    rows.setString(r, 2, s.account().id());
+                    rows.setDouble(r, 3, s.score());
+                    rows.setDouble(r, 4, s.signal(SignalKind.REACH).value());
+                    rows.setDouble(r, 5, s.signal(SignalKind.AMPLIFICATION).value());
+                    rows.setDouble(r, 6, s.signal(SignalKind.NETWORK_IMPACT).value());
+                    rows.setDouble(r, 7, s.signal(SignalKind.CONVERSATION).value());
+                    rows.setDouble(r, 8, s.signal(SignalKind.OUTREACH).value());
+                    rows.setInt(r, 9, s.rank());
+                    rows.setDouble(r, 10, s.percentile());
+                    rows.setLong(r, 11, runId);
+                }
+                bulkInsert(c, "score_snapshots", SNAPSHOT_COLUMNS, rows);
+            }
+        });
+    }
+
+    /** Rows of a day's snapshot written to the database at a time. */
+    private static final int SNAPSHOT_CHUNK = 100_000;
+
+    /** Writes rows on a connection inside a transaction. */
+    @FunctionalInterface
+    private interface RowWriter {
+        void write(Connection c) throws SQLException;
     }
 
     /** Replaces a day's rows of a per-day table, in one transaction. */
     private void replaceDay(String table, String columns, LocalDate day, ColumnBatch rows) {
+        replaceDay(table, day, c -> bulkInsert(c, table, columns, rows));
+    }
+
+    /** Replaces a day's rows of a per-day table with what {@code writer} writes, in one transaction. */
+    private void replaceDay(String table, LocalDate day, RowWriter writer) {
         try (Connection c = connection()) {
             c.setAutoCommit(false);
             try {
@@ -537,7 +558,7 @@ abstract class JdbcStore implements Store {
                     p.setDate(1, Date.valueOf(day));
                     p.executeUpdate();
                 }
-                bulkInsert(c, table, columns, rows);
+                writer.write(c);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
