@@ -38,6 +38,48 @@ final class JsonOutput implements AutoCloseable {
         json.writeEndObject();
     }
 
+    /** Persons' combined scores ({@code score --people}): the run, then each person. */
+    void people(ScoreBoard board, List<dev.renown.core.people.PersonScores.PersonScore> persons) throws IOException {
+        json.writeStartObject();
+        run(board);
+        json.writeNumberField("persons", persons.size());
+        json.writeArrayFieldStart("scores");
+        for (dev.renown.core.people.PersonScores.PersonScore p : persons) {
+            json.writeStartObject();
+            json.writeNumberField("rank", p.rank());
+            json.writeStringField("person", p.person());
+            json.writeNumberField("score", p.score());
+            json.writeObjectFieldStart("signals");
+            for (dev.renown.core.score.SignalKind kind : dev.renown.core.score.SignalKind.values()) {
+                json.writeObjectFieldStart(kind.wireName());
+                json.writeNumberField("value", p.value(kind));
+                json.writeNumberField("points", p.points(kind));
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("points_by_network");
+            for (Map.Entry<String, Double> e : p.pointsByNetwork().entrySet()) {
+                json.writeNumberField(e.getKey(), e.getValue());
+            }
+            json.writeEndObject();
+            json.writeArrayFieldStart("accounts");
+            for (dev.renown.core.people.PersonScores.LinkedAccount a : p.accounts()) {
+                json.writeStartObject();
+                json.writeStringField("account", a.account().toString());
+                json.writeBooleanField("scored", a.scored());
+                json.writeNumberField("score", a.score());
+                if (a.scored()) {
+                    json.writeNumberField("rank", a.rank());
+                }
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
     void explanation(ScoreBoard board, Explanation x, Integrity integrity) throws IOException {
         json.writeStartObject();
         run(board);

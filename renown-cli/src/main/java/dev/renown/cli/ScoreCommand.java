@@ -4,6 +4,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import dev.renown.core.people.People;
+import dev.renown.core.people.PersonScores;
+
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code renown score}: ranks every account of the input. */
@@ -24,12 +28,47 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     RankingOutput output = new RankingOutput();
 
+    @CommandLine.Option(names = "--people", paramLabel = "FILE",
+            description = "Rank persons instead of accounts: a CSV of person,network,account lines links each "
+                    + "person's accounts; a person's score combines its accounts' (each engager once).")
+    java.nio.file.Path people;
+
     @Override
     public Integer call() throws Exception {
         output.check(spec.commandLine());
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        People.Read links = null;
+        if (people != null) {
+            try {
+                links = People.read(people);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new Renown.UserError("--people: no such file: " + people, 1);
+            } catch (java.io.IOException e) {
+                throw new Renown.UserError("--people: cannot read " + people + ": " + e.getMessage(), 1);
+            }
+            links.problems().stream().limit(10).forEach(p -> err.println("renown: " + p));
+            if (links.problems().size() > 10) {
+                err.printf("renown: ... and %d more lines of %s left out%n", links.problems().size() - 10, people);
+            }
+        }
         // A ranking needs no explanation: the events go once they are folded into the graph.
-        ScoringSetup.Scored scored = setup.load(input, spec.commandLine().getErr(), false);
-        output.print(scored.board(), spec.commandLine().getOut());
-        return scored.exitCode();
+        ScoringSetup.Scored scored = setup.load(input, err, false);
+        if (links == null) {
+            output.print(scored.board(), spec.commandLine().getOut());
+            return scored.exitCode();
+        }
+        List<PersonScores.PersonScore> persons = PersonScores.of(scored.board(), links.people());
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        if (output.json) {
+            try (JsonOutput o = new JsonOutput(out)) {
+                o.people(scored.board(), persons.subList(0, Math.min(output.top, persons.size())));
+            }
+        } else {
+            TextOutput o = new TextOutput(out);
+            o.header(scored.board());
+            o.people(persons, output.top);
+        }
+        out.flush();
+        return links.problems().isEmpty() ? scored.exitCode() : Renown.EXIT_REJECTS;
     }
 }

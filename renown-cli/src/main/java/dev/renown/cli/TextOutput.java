@@ -61,6 +61,29 @@ final class TextOutput {
         }
     }
 
+    /**
+     * Persons' combined scores: rank, person, score, the points each network's accounts earned,
+     * and the accounts with their own scores.
+     */
+    void people(List<dev.renown.core.people.PersonScores.PersonScore> persons, int top) {
+        out.printf(Locale.ROOT, "%5s  %-" + LABEL_WIDTH + "s %6s   %s%n", "rank", "person", "score",
+                "points by network; accounts (own score)");
+        for (dev.renown.core.people.PersonScores.PersonScore p : persons.subList(0, Math.min(top, persons.size()))) {
+            StringBuilder networks = new StringBuilder();
+            p.pointsByNetwork().forEach((network, points) -> networks.append(networks.length() == 0 ? "" : " + ")
+                    .append(network).append(' ').append(String.format(Locale.ROOT, "%.1f", points)));
+            StringBuilder accounts = new StringBuilder();
+            for (dev.renown.core.people.PersonScores.LinkedAccount a : p.accounts()) {
+                accounts.append(accounts.length() == 0 ? "" : ", ").append(a.account())
+                        .append(a.scored() ? String.format(Locale.ROOT, " (%.1f)", a.score()) : " (not in window)");
+            }
+            out.printf(Locale.ROOT, "%5d  %-" + LABEL_WIDTH + "s %6.1f   %s; %s%n", p.rank(), cut(p.person()), p.score(),
+                    networks, accounts);
+        }
+        out.println("A person counts each engager once, by its best term towards any of the person's accounts, "
+                + "and leaves out engagement among its own accounts (docs/scoring.md, people).");
+    }
+
     void explanation(Explanation x, double[] weights) {
         AccountScore s = x.score();
         out.printf(Locale.ROOT, "%s: score %.1f, rank %,d of %,d (top %s)%n", s.label(), s.score(),

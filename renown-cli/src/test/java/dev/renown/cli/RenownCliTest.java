@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +51,60 @@ class RenownCliTest {
         assertTrue(lines[3].trim().startsWith("1  bob"), lines[3]);
         assertTrue(r.err().contains("read 4 interactions"), r.err());
         assertTrue(Files.notExists(dir.resolve("rejects.ndjson")), "no rejects file without rejects");
+    }
+
+    @Test
+    void score_people_combines_each_persons_accounts_across_networks() throws IOException {
+        // ana is on twitter (engaged by t1-t3) and bluesky (b1-b2); bo on twitter only (t1-t3).
+        StringBuilder csv = new StringBuilder("network,kind,actor,target,time\n");
+        for (String t : List.of("t1", "t2", "t3")) {
+            csv.append("twitter,reply,").append(t).append(",ana,2024-05-02T10:00:00Z\n");
+            csv.append("twitter,reply,").append(t).append(",bo,2024-05-02T10:00:00Z\n");
+        }
+        for (String b : List.of("b1", "b2")) {
+            csv.append("bluesky,reply,").append(b).append(",ana.bsky.social,2024-05-02T11:00:00Z\n");
+        }
+        Path input = dir.resolve("two-networks.csv");
+        Files.writeString(input, csv);
+        Path people = dir.resolve("people.csv");
+        Files.writeString(people, "person,network,account\nana,twitter,ana\nana,bluesky,ana.bsky.social\n"
+                + "bo,twitter,bo\nbo,twitter\n");
+
+        Result accounts = run("score", "--input", input.toString(), "--json", "--priors", "--defences", "none");
+        assertEquals(0, accounts.code(), accounts.err());
+        java.util.Map<String, JsonNode> byAccount = new java.util.HashMap<>();
+        JSON.readTree(accounts.out()).get("scores").forEach(n -> byAccount.put(n.get("account").asText(), n));
+
+        Result r = run("score", "--input", input.toString(), "--json", "--priors", "--defences", "none",
+                "--people", people.toString());
+        assertEquals(3, r.code(), r.err()); // one line of the people file left out
+        assertTrue(r.err().contains(people + ":5: expected 3 fields"), r.err());
+        JsonNode scores = JSON.readTree(r.out()).get("scores");
+        assertEquals("ana", scores.get(0).get("person").asText());
+        assertEquals("bo", scores.get(1).get("person").asText());
+        JsonNode ana = scores.get(0);
+        JsonNode bo = scores.get(1);
+        // Disjoint engagers: each signal of ana is the sum of her accounts' (each term once).
+        for (String signal : List.of("reach", "amplification", "network_impact", "conversation", "outreach")) {
+            double sum = byAccount.get("twitter:ana").get("signals").get(signal).get("value").asDouble()
+                    + byAccount.get("bluesky:ana.bsky.social").get("signals").get(signal).get("value").asDouble();
+            assertEquals(sum, ana.get("signals").get(signal).get("value").asDouble(), 1e-9, signal);
+        }
+        // A person of one account scores what the account scores.
+        assertEquals(byAccount.get("twitter:bo").get("score").asDouble(), bo.get("score").asDouble(), 1e-9);
+        assertTrue(ana.get("score").asDouble() > bo.get("score").asDouble());
+        double networks = ana.get("points_by_network").get("twitter").asDouble()
+                + ana.get("points_by_network").get("bluesky").asDouble();
+        assertEquals(ana.get("score").asDouble() - 1, networks, 1e-9);
+        assertEquals(2, ana.get("accounts").size());
+
+        Result text = run("score", "--input", input.toString(), "--priors", "--people", people.toString());
+        assertTrue(text.out().contains("points by network"), text.out());
+        assertTrue(text.out().lines().anyMatch(l -> l.trim().startsWith("1  ana") && l.contains("twitter:ana (")),
+                text.out());
+        Result missing = run("score", "--input", input.toString(), "--people", dir.resolve("nope.csv").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("--people: no such file"), missing.err());
     }
 
     @Test
