@@ -54,10 +54,13 @@ public final class PersonScores {
     private PersonScores() {
     }
 
-    /** A person's combined score, its breakdown, and its accounts' own scores. */
+    /**
+     * A person's combined score, its breakdown, and its accounts' own scores; {@code parties} is,
+     * per signal, how many other parties (accounts or persons) hold a term.
+     */
     public record PersonScore(String person, int rank, double score, double bits, Map<SignalKind, Double> values,
                               Map<SignalKind, Double> points, Map<String, Double> pointsByNetwork,
-                              List<LinkedAccount> accounts) {
+                              Map<SignalKind, Integer> parties, List<LinkedAccount> accounts) {
         public double value(SignalKind kind) {
             return values.get(kind);
         }
@@ -109,7 +112,7 @@ public final class PersonScores {
             int rank = i > 0 && Math.round(s.score() * 1e6) == Math.round(result.get(i - 1).score() * 1e6)
                     ? ranked.get(i - 1).rank() : i + 1;
             ranked.add(new PersonScore(s.person(), rank, s.score(), s.bits(), s.values(), s.points(),
-                    s.pointsByNetwork(), s.accounts()));
+                    s.pointsByNetwork(), s.parties(), s.accounts()));
         }
         return ranked;
     }
@@ -119,6 +122,7 @@ public final class PersonScores {
         List<AccountKey> accounts = people.accounts(person);
         int k = SignalKind.count();
         double[] values = new double[k];
+        Map<SignalKind, Integer> parties = new java.util.EnumMap<>(SignalKind.class);
         Map<String, double[]> termsByNetwork = new LinkedHashMap<>();
         for (AccountKey a : accounts) {
             termsByNetwork.putIfAbsent(a.network(), new double[k]);
@@ -146,6 +150,7 @@ public final class PersonScores {
                 });
             }
             int s = kind.ordinal();
+            parties.put(kind, best.size());
             for (var e : best.long2DoubleEntrySet()) {
                 values[s] += e.getDoubleValue();
                 termsByNetwork.get(accounts.get(earnedBy.get(e.getLongKey())).network())[s] += e.getDoubleValue();
@@ -177,6 +182,6 @@ public final class PersonScores {
             linked.add(v < 0 ? new LinkedAccount(accounts.get(i), false, Calibration.BASE, 0)
                     : new LinkedAccount(accounts.get(i), true, board.score(v), board.rank(v)));
         }
-        return new PersonScore(person, 0, calibration.score(bits), bits, valueMap, pointMap, byNetwork, linked);
+        return new PersonScore(person, 0, calibration.score(bits), bits, valueMap, pointMap, byNetwork, parties, linked);
     }
 }
