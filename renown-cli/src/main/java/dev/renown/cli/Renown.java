@@ -21,7 +21,7 @@ import java.nio.file.NoSuchFileException;
         description = "Open, explainable influence scores (1-100) from interaction data you own.",
         subcommands = {IngestCommand.class, ScoreCommand.class, SparkScoreCommand.class, GenerateCommand.class, ExplainCommand.class, HistoryCommand.class,
                 BackfillCommand.class, TopicsCommand.class, ExportCommand.class, ImportCommand.class, EvaluateCommand.class, FitCommand.class,
-                AttackCommand.class, AuditCommand.class, CalibrationsCommand.class,
+                AttackCommand.class, AuditCommand.class, CalibrationsCommand.class, PeopleCommand.class,
                 DemoCommand.class, ServeCommand.class, TokenCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Renown implements Runnable {

@@ -33,22 +33,34 @@ final class ScoreCommand implements Callable<Integer> {
                     + "person's accounts; a person's score combines its accounts' (each engager once).")
     java.nio.file.Path people;
 
+    @CommandLine.Option(names = "--stored-people",
+            description = "Rank the persons linked in the database (renown people import) instead of accounts.")
+    boolean storedPeople;
+
     @Override
     public Integer call() throws Exception {
         output.check(spec.commandLine());
         java.io.PrintWriter err = spec.commandLine().getErr();
         People.Read links = null;
+        if (people != null && storedPeople) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --people FILE or --stored-people, not both");
+        }
         if (people != null) {
             try {
-                links = People.read(people);
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new Renown.UserError("--people: no such file: " + people, 1);
-            } catch (java.io.IOException e) {
-                throw new Renown.UserError("--people: cannot read " + people + ": " + e.getMessage(), 1);
+                links = PeopleCommand.read(people);
+            } catch (Renown.UserError e) {
+                throw new Renown.UserError("--people: " + e.getMessage(), 1);
             }
             links.problems().stream().limit(10).forEach(p -> err.println("renown: " + p));
             if (links.problems().size() > 10) {
                 err.printf("renown: ... and %d more lines of %s left out%n", links.problems().size() - 10, people);
+            }
+        } else if (storedPeople) {
+            try (dev.renown.store.Store store = setup.store.open()) {
+                links = new People.Read(store.people(), List.of());
+            }
+            if (links.people().size() == 0) {
+                throw new Renown.UserError("no person linked in the database: renown people import FILE links some", 1);
             }
         }
         // A ranking needs no explanation: the events go once they are folded into the graph.

@@ -102,6 +102,32 @@ class RenownCliTest {
         assertTrue(text.out().contains("points by network"), text.out());
         assertTrue(text.out().lines().anyMatch(l -> l.trim().startsWith("1  ana") && l.contains("twitter:ana (")),
                 text.out());
+        // The same links stored in the database give the same ranking.
+        String db = "jdbc:duckdb:" + dir.resolve("people.duckdb");
+        Result imported = run("people", "import", people.toString(), "--db", db);
+        assertEquals(3, imported.code(), imported.err());
+        assertTrue(imported.out().contains("3 accounts of 2 persons linked"), imported.out());
+        Result list = run("people", "list", "--db", db);
+        assertTrue(list.out().contains("ana  bluesky:ana.bsky.social  (file:" + people), list.out());
+        Result stored = run("score", "--input", input.toString(), "--json", "--priors", "--defences", "none",
+                "--stored-people", "--db", db);
+        assertEquals(0, stored.code(), stored.err());
+        // The same persons, scores, signals and network points (stored links are listed by person,
+        // time and account, so a person's accounts may come in another order than the file's).
+        JsonNode fromFile = JSON.readTree(r.out()).get("scores");
+        JsonNode fromDb = JSON.readTree(stored.out()).get("scores");
+        assertEquals(fromFile.size(), fromDb.size());
+        for (int i = 0; i < fromFile.size(); i++) {
+            java.util.Set<JsonNode> a = new java.util.HashSet<>();
+            java.util.Set<JsonNode> b = new java.util.HashSet<>();
+            fromFile.get(i).get("accounts").forEach(a::add);
+            fromDb.get(i).get("accounts").forEach(b::add);
+            assertEquals(a, b);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) fromFile.get(i)).remove("accounts");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) fromDb.get(i)).remove("accounts");
+            assertEquals(fromFile.get(i), fromDb.get(i));
+        }
+
         Result missing = run("score", "--input", input.toString(), "--people", dir.resolve("nope.csv").toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("--people: no such file"), missing.err());

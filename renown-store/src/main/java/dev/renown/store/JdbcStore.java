@@ -487,6 +487,52 @@ abstract class JdbcStore implements Store {
     }
 
     @Override
+    public void savePersonLinks(List<PersonLink> links) {
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM person_links WHERE network = ? AND account_id = ?");
+                 PreparedStatement p = c.prepareStatement("INSERT INTO person_links (network, account_id, person, "
+                         + "linked_by, linked_at) VALUES (?, ?, ?, ?, ?)")) {
+                for (PersonLink link : links) {
+                    d.setString(1, link.account().network());
+                    d.setString(2, link.account().id());
+                    d.executeUpdate();
+                    p.setString(1, link.account().network());
+                    p.setString(2, link.account().id());
+                    p.setString(3, link.person());
+                    p.setString(4, link.linkedBy());
+                    p.setTimestamp(5, Timestamp.from(link.linkedAt()));
+                    p.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot store person links in " + url, e);
+        }
+    }
+
+    @Override
+    public List<PersonLink> personLinks() {
+        List<PersonLink> all = new ArrayList<>();
+        try (Connection c = connection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT person, network, account_id, linked_by, linked_at FROM person_links "
+                        + "ORDER BY person, linked_at, network, account_id")) {
+            while (r.next()) {
+                all.add(new PersonLink(r.getString(1), new AccountKey(r.getString(2), r.getString(3)), r.getString(4),
+                        r.getTimestamp(5).toInstant()));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read person links from " + url, e);
+        }
+        return all;
+    }
+
+    @Override
     public List<StoredCalibration> calibrations() {
         List<StoredCalibration> all = new ArrayList<>();
         try (Connection c = connection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(

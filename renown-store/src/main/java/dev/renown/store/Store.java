@@ -94,6 +94,24 @@ public interface Store extends AutoCloseable {
     /** Every calibration, by day. */
     List<StoredCalibration> calibrations();
 
+    /**
+     * Stores links in one transaction: each link's account is linked to its person from now on,
+     * moved from another person if it had one.
+     */
+    void savePersonLinks(List<PersonLink> links);
+
+    /** Every stored link, by person, then in the order they were made. */
+    List<PersonLink> personLinks();
+
+    /** The stored links as {@link dev.renown.core.people.People}. */
+    default dev.renown.core.people.People people() {
+        dev.renown.core.people.People.Builder builder = dev.renown.core.people.People.builder();
+        for (PersonLink link : personLinks()) {
+            builder.link(link.person(), link.account());
+        }
+        return builder.build();
+    }
+
     /** Writes (or replaces) the snapshot of every scored account for {@code day}. */
     void saveSnapshots(LocalDate day, ScoreBoard board, long runId);
 

@@ -373,6 +373,27 @@ abstract class StoreContractTest {
      * inside the database and ends as an ingest of its valid rows, record by record, would.
      */
     @Test
+    void person_links_are_stored_with_who_and_when_and_an_account_moves_between_persons() {
+        Instant t1 = Instant.parse("2026-12-01T10:00:00Z");
+        Instant t2 = Instant.parse("2026-12-02T10:00:00Z");
+        assertTrue(store.personLinks().isEmpty());
+        store.savePersonLinks(List.of(
+                new PersonLink("ana", new AccountKey("twitter", "ana"), "file:people.csv", t1),
+                new PersonLink("ana", new AccountKey("bluesky", "ana.bsky.social"), "file:people.csv", t1),
+                new PersonLink("bo", new AccountKey("twitter", "bo"), "file:people.csv", t1)));
+        // bo's account is relinked to ana by the API a day later: it moves, it is not doubled.
+        store.savePersonLinks(List.of(new PersonLink("ana", new AccountKey("twitter", "bo"), "api", t2)));
+        List<PersonLink> links = store.personLinks();
+        assertEquals(3, links.size());
+        assertEquals(new PersonLink("ana", new AccountKey("bluesky", "ana.bsky.social"), "file:people.csv", t1),
+                links.get(0));
+        assertEquals(new PersonLink("ana", new AccountKey("twitter", "ana"), "file:people.csv", t1), links.get(1));
+        assertEquals(new PersonLink("ana", new AccountKey("twitter", "bo"), "api", t2), links.get(2));
+        assertEquals(List.of("ana"), store.people().persons());
+        assertEquals(3, store.people().accounts("ana").size());
+    }
+
+    @Test
     void a_parquet_export_loads_inside_the_database_like_an_ingest_of_its_rows() throws Exception {
         List<Interaction> list = interactions(300, 7);
         List<Interaction> valid = new ArrayList<>(list);
