@@ -47,12 +47,7 @@ final class PeopleCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            People.Read read = read(file);
-            PrintWriter err = spec.commandLine().getErr();
-            read.problems().stream().limit(10).forEach(p -> err.println("renown: " + p));
-            if (read.problems().size() > 10) {
-                err.printf("renown: ... and %d more lines left out%n", read.problems().size() - 10);
-            }
+            People.Read read = read(file, "", spec.commandLine().getErr());
             Instant now = Instant.now();
             List<PersonLink> links = new ArrayList<>();
             for (String person : read.people().persons()) {
@@ -96,14 +91,23 @@ final class PeopleCommand implements Runnable {
         }
     }
 
-    /** Reads a mapping file, as a user error when it cannot be read. */
-    static People.Read read(Path file) {
+    /**
+     * Reads a mapping file and prints the first ten lines it left out on {@code err}; a file that
+     * cannot be read is a user error, named after {@code option} (e.g. {@code "--people: "}).
+     */
+    static People.Read read(Path file, String option, PrintWriter err) {
+        People.Read read;
         try {
-            return People.read(file);
+            read = People.read(file);
         } catch (NoSuchFileException e) {
-            throw new Renown.UserError("no such file: " + file, 1);
+            throw new Renown.UserError(option + "no such file: " + file, 1);
         } catch (IOException e) {
-            throw new Renown.UserError("cannot read " + file + ": " + e.getMessage(), 1);
+            throw new Renown.UserError(option + "cannot read " + file + ": " + e.getMessage(), 1);
         }
+        read.problems().stream().limit(10).forEach(p -> err.println("renown: " + p));
+        if (read.problems().size() > 10) {
+            err.printf("renown: ... and %d more lines of %s left out%n", read.problems().size() - 10, file);
+        }
+        return read;
     }
 }

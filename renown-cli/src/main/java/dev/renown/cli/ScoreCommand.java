@@ -46,15 +46,7 @@ final class ScoreCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --people FILE or --stored-people, not both");
         }
         if (people != null) {
-            try {
-                links = PeopleCommand.read(people);
-            } catch (Renown.UserError e) {
-                throw new Renown.UserError("--people: " + e.getMessage(), 1);
-            }
-            links.problems().stream().limit(10).forEach(p -> err.println("renown: " + p));
-            if (links.problems().size() > 10) {
-                err.printf("renown: ... and %d more lines of %s left out%n", links.problems().size() - 10, people);
-            }
+            links = PeopleCommand.read(people, "--people: ", err);
         } else if (storedPeople) {
             try (dev.renown.store.Store store = setup.store.open()) {
                 links = new People.Read(store.people(), List.of());

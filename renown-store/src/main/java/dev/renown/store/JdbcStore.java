@@ -447,8 +447,7 @@ abstract class JdbcStore implements Store {
 
     @Override
     public void saveCalibration(StoredCalibration k) {
-        try (Connection c = connection()) {
-            c.setAutoCommit(false);
+        inTransaction("cannot record a calibration in " + url, c -> {
             try (PreparedStatement d = c.prepareStatement("DELETE FROM calibrations WHERE day = ?");
                  PreparedStatement p = c.prepareStatement("INSERT INTO calibrations (day, fitted, parameters, reason, "
                          + "run_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -461,16 +460,8 @@ abstract class JdbcStore implements Store {
                 p.setLong(5, k.runId());
                 p.setTimestamp(6, Timestamp.from(k.createdAt()));
                 p.executeUpdate();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot record a calibration in " + url, e);
-        }
+        });
     }
 
     @Override
@@ -488,8 +479,7 @@ abstract class JdbcStore implements Store {
 
     @Override
     public void savePersonLinks(List<PersonLink> links) {
-        try (Connection c = connection()) {
-            c.setAutoCommit(false);
+        inTransaction("cannot store person links in " + url, c -> {
             try (PreparedStatement d = c.prepareStatement("DELETE FROM person_links WHERE network = ? AND account_id = ?");
                  PreparedStatement p = c.prepareStatement("INSERT INTO person_links (network, account_id, person, "
                          + "linked_by, linked_at) VALUES (?, ?, ?, ?, ?)")) {
@@ -504,16 +494,8 @@ abstract class JdbcStore implements Store {
                     p.setTimestamp(5, Timestamp.from(link.linkedAt()));
                     p.executeUpdate();
                 }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot store person links in " + url, e);
-        }
+        });
     }
 
     @Override
@@ -584,7 +566,7 @@ abstract class JdbcStore implements Store {
     /** Rows of a day's snapshot written to the database at a time. */
     private static final int SNAPSHOT_CHUNK = 100_000;
 
-    /** Writes rows on a connection inside a transaction. */
+    /** Work on a connection inside a transaction. */
     @FunctionalInterface
     private interface RowWriter {
         void write(Connection c) throws SQLException;
@@ -597,14 +579,21 @@ abstract class JdbcStore implements Store {
 
     /** Replaces a day's rows of a per-day table with what {@code writer} writes, in one transaction. */
     private void replaceDay(String table, LocalDate day, RowWriter writer) {
+        inTransaction("cannot save " + table + " of " + day + " in " + url, c -> {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE day = ?")) {
+                p.setDate(1, Date.valueOf(day));
+                p.executeUpdate();
+            }
+            writer.write(c);
+        });
+    }
+
+    /** Runs {@code work} on a connection of its own in one transaction, rolled back if it fails. */
+    private void inTransaction(String failure, RowWriter work) {
         try (Connection c = connection()) {
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE day = ?")) {
-                    p.setDate(1, Date.valueOf(day));
-                    p.executeUpdate();
-                }
-                writer.write(c);
+                work.write(c);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -613,7 +602,7 @@ abstract class JdbcStore implements Store {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot save " + table + " of " + day + " in " + url, e);
+            throw new StoreException(failure, e);
         }
     }
 
