@@ -12,6 +12,7 @@ import dev.renown.core.score.ScoreBoard;
 import dev.renown.core.score.SignalKind;
 import dev.renown.sources.Reject;
 import dev.renown.store.AccountRecord;
+import dev.renown.store.RunRecord;
 import dev.renown.store.Snapshot;
 import dev.renown.store.TopicScore;
 import io.javalin.http.Context;
@@ -643,6 +644,56 @@ final class Api {
         LocalDate day = job.control.day();
         return "started " + job.started + ", day " + Math.min(job.control.done() + 1, job.daysTotal) + " of "
                 + job.daysTotal + (day == null ? "" : " (" + day + ")");
+    }
+
+    /** Kinds of run a client may ask {@code /runs} for. */
+    private static final List<String> RUN_KINDS = List.of("daily", "ingest", "backfill", "recompute", "import",
+            "follow", "api-ingest");
+
+    /**
+     * {@code GET /runs}: the latest runs (newest first; of one {@code kind} when asked), each with
+     * its status, duration and counts, and the daily cycle's schedule and last success when the
+     * server runs it.
+     */
+    void runs(Context ctx) {
+        int limit = limit(ctx, 30, 500);
+        String kind = ctx.queryParam("kind");
+        if (kind != null && !RUN_KINDS.contains(kind)) {
+            throw ApiException.badParameter("kind", "must be one of " + RUN_KINDS + ", not '" + clip(kind) + "'");
+        }
+        Instant now = Instant.now();
+        List<Object> items = new ArrayList<>();
+        for (RunRecord r : service.store().runs(kind, limit)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", r.runId());
+            m.put("kind", r.kind());
+            m.put("status", r.status());
+            m.put("day", r.day() == null ? null : r.day().toString());
+            m.put("input", r.input());
+            m.put("started_at", r.startedAt().toString());
+            m.put("finished_at", r.finishedAt() == null ? null : r.finishedAt().toString());
+            m.put("seconds", RunRecord.INTERRUPTED.equals(r.status()) ? null : r.duration(now).toMillis() / 1e3);
+            m.put("accounts", r.accounts() < 0 ? null : r.accounts());
+            m.put("interactions", r.interactions() < 0 ? null : r.interactions());
+            m.put("summary", r.summary());
+            items.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("daily", service.daily().map(d -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("at", d.schedule().at().toString());
+            m.put("catch_up_days", d.schedule().catchUpDays());
+            m.put("last_success", d.lastSuccess().map(Instant::toString).orElse(null));
+            m.put("last_status", d.lastRun().map(RunRecord::status).orElse(null));
+            m.put("scores_as_of", service.view().day() == null ? null : service.view().day().toString());
+            return (Object) m;
+        }).orElse(null));
+        out.put("items", items);
+        json.write(ctx, 200, out);
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     // --- helpers ----------------------------------------------------------------------------------

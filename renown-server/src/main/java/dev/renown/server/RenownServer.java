@@ -1,6 +1,7 @@
 package dev.renown.server;
 
 import dev.renown.core.score.ScoringParameters;
+import dev.renown.store.DailyCycle;
 import dev.renown.store.Store;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -74,6 +75,12 @@ public final class RenownServer implements AutoCloseable {
     private final List<Route> routes = new ArrayList<>();
     private final Javalin app;
     private final byte[] openApi;
+    private final boolean fixed;
+    private final ScoringParameters parameters;
+    /** The daily cycle, when {@link #withDaily} asked for one. */
+    private DailyCycle daily;
+    private Duration dailyTick;
+    private Runnable dailyIngest;
 
     /** Methods the request metrics name; any other is counted as {@code other}, so that no client can add series. */
     private static final java.util.Set<String> KNOWN_METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH",
@@ -119,6 +126,8 @@ public final class RenownServer implements AutoCloseable {
      */
     public RenownServer(Store store, ScoringParameters parameters, boolean fixed, ServerConfig config) {
         this.config = config;
+        this.fixed = fixed;
+        this.parameters = parameters;
         this.service = new ScoreService(store, parameters, fixed, config);
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.rateLimiter = config.ratePerSecond() > 0 ? new RateLimiter(config.ratePerSecond(), config.burst()) : null;
@@ -176,6 +185,7 @@ public final class RenownServer implements AutoCloseable {
         get(c, API + "/accounts/{network}/{id}/topics", api::topics);
         get(c, API + "/leaderboard", api::leaderboard);
         get(c, API + "/search", api::search);
+        get(c, API + "/runs", api::runs);
         post(c, API + "/interactions", api::postInteractions);
         post(c, API + "/scores/recompute", api::recompute);
         get(c, API + "/scores/recompute", api::recomputeStatus);
@@ -394,10 +404,41 @@ public final class RenownServer implements AutoCloseable {
                 .record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * Runs the daily cycle while serving: every {@code tick}, {@code ingest} (the watched folders),
+     * then each day that came due is scored ({@link DailyCycle}) and, once written, served. Call
+     * before {@link #start()}.
+     *
+     * @param clock the cycle's clock (the system's UTC clock but in tests)
+     */
+    public RenownServer withDaily(DailyCycle.Schedule schedule, java.time.Clock clock, Duration tick, Runnable ingest) {
+        if (daily != null) {
+            throw new IllegalStateException("the daily cycle is already set");
+        }
+        Store store = service.store();
+        daily = new DailyCycle(store, new dev.renown.store.Backfill(store, parameters, fixed), schedule, clock,
+                fixed ? parameters.toString() : "calibration in force", m -> LOG.warn(m));
+        dailyTick = tick;
+        dailyIngest = ingest;
+        Gauge.builder("renown.daily.last.success", daily,
+                        d -> d.lastSuccess().map(t -> t.toEpochMilli() / 1e3).orElse(Double.NaN))
+                .description("When the daily cycle last wrote a day's scores (Unix time)").baseUnit("seconds")
+                .register(metrics);
+        Gauge.builder("renown.daily.last.run.failed", daily,
+                        d -> d.lastRun().map(r -> dev.renown.store.RunRecord.FAILED.equals(r.status()) ? 1.0 : 0.0)
+                                .orElse(0.0))
+                .description("1 when the daily cycle's latest run failed, else 0").register(metrics);
+        service.daily(daily);
+        return this;
+    }
+
     /** Builds the view of the latest scores from the store, then serves. */
     public RenownServer start() {
         service.refresh();
         app.start();
+        if (daily != null) {
+            daily.start(dailyTick, dailyIngest, day -> service.refresh());
+        }
         LOG.info("Renown serving {} on http://{}:{}/ (scores as of {}; writes {}; reads {})", service.store().url(),
                 config.host(), port(), service.view().day(),
                 config.tokenSha256() == null ? "disabled" : "need the API token",
@@ -433,6 +474,9 @@ public final class RenownServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (daily != null) {
+            daily.close();
+        }
         app.stop();
         service.close();
         metrics.close();

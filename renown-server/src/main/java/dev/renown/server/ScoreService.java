@@ -71,6 +71,8 @@ final class ScoreService implements AutoCloseable {
     /** Interactions stored when the current view was built, and when. */
     private volatile long storedAtRefresh;
     private volatile Instant refreshed;
+    /** The daily cycle run beside the server, if any. */
+    private volatile dev.renown.store.DailyCycle daily;
 
     /**
      * @param parameters how scores are computed; unless {@code fixed}, only their window, defences
@@ -87,6 +89,15 @@ final class ScoreService implements AutoCloseable {
 
     Store store() {
         return store;
+    }
+
+    void daily(dev.renown.store.DailyCycle cycle) {
+        this.daily = cycle;
+    }
+
+    /** The daily cycle run beside the server, if one is. */
+    Optional<dev.renown.store.DailyCycle> daily() {
+        return Optional.ofNullable(daily);
     }
 
     ScoringParameters parameters() {

@@ -155,7 +155,7 @@ public final class Backfill {
                 store.saveTopicScores(day, topics.score(table, endOfDay(day)), runId);
             }
             written++;
-            control.written(written);
+            control.written(written, board.size(), board.graph().interactionCount());
         }
         control.at(index, null);
         return written;
@@ -175,6 +175,8 @@ public final class Backfill {
         private volatile int done;
         private volatile int written;
         private volatile LocalDate day;
+        private volatile int lastAccounts = -1;
+        private volatile int lastInteractions = -1;
         private IntConsumer onDay = i -> { };
 
         /**
@@ -228,8 +230,20 @@ public final class Backfill {
             }
         }
 
-        void written(int days) {
+        void written(int days, int accounts, int interactions) {
+            lastAccounts = accounts;
+            lastInteractions = interactions;
             written = days;
+        }
+
+        /** Accounts in the snapshot of the last day written, or -1 before one is. */
+        public int lastAccounts() {
+            return lastAccounts;
+        }
+
+        /** Interactions folded into the snapshot of the last day written (its window), or -1 before one is. */
+        public int lastInteractions() {
+            return lastInteractions;
         }
 
         /** Days in the range. */

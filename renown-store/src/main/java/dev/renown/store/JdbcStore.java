@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -402,12 +403,13 @@ abstract class JdbcStore implements Store {
                 }
             }
             try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO runs (run_id, kind, input, parameters, started_at) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO runs (run_id, kind, input, parameters, started_at, status) VALUES (?, ?, ?, ?, ?, ?)")) {
                 p.setLong(1, id);
                 p.setString(2, kind);
                 p.setString(3, input);
                 p.setString(4, parameters);
                 p.setTimestamp(5, Timestamp.from(Instant.now()));
+                p.setString(6, RunRecord.RUNNING);
                 p.executeUpdate();
             }
             return id;
@@ -418,12 +420,52 @@ abstract class JdbcStore implements Store {
 
     @Override
     public void finishRun(long runId, String summary) {
+        finishDailyRun(runId, RunRecord.OK, null, -1, -1, summary);
+    }
+
+    @Override
+    public void finishDailyRun(long runId, String status, LocalDate day, long accounts, long interactions,
+                               String summary) {
+        if (!RunRecord.OK.equals(status) && !RunRecord.FAILED.equals(status)) {
+            throw new IllegalArgumentException("a run ends ok or failed, not " + status);
+        }
         try (Connection c = connection();
-             PreparedStatement p = c.prepareStatement("UPDATE runs SET finished_at = ?, summary = ? WHERE run_id = ?")) {
+             PreparedStatement p = c.prepareStatement("UPDATE runs SET finished_at = ?, summary = ?, status = ?, "
+                     + "day = COALESCE(?, day), accounts = ?, interactions = ? WHERE run_id = ?")) {
             p.setTimestamp(1, Timestamp.from(Instant.now()));
             p.setString(2, summary);
-            p.setLong(3, runId);
+            p.setString(3, status);
+            if (day == null) {
+                p.setNull(4, Types.DATE);
+            } else {
+                p.setDate(4, Date.valueOf(day));
+            }
+            setCount(p, 5, accounts);
+            setCount(p, 6, interactions);
+            p.setLong(7, runId);
             p.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot record a run in " + url, e);
+        }
+    }
+
+    private static void setCount(PreparedStatement p, int index, long count) throws SQLException {
+        if (count < 0) {
+            p.setNull(index, Types.BIGINT);
+        } else {
+            p.setLong(index, count);
+        }
+    }
+
+    @Override
+    public int interruptRuns(String kind) {
+        try (Connection c = connection();
+             PreparedStatement p = c.prepareStatement("UPDATE runs SET status = ? WHERE kind = ? AND status = ? "
+                     + "AND finished_at IS NULL")) {
+            p.setString(1, RunRecord.INTERRUPTED);
+            p.setString(2, kind);
+            p.setString(3, RunRecord.RUNNING);
+            return p.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("cannot record a run in " + url, e);
         }
@@ -431,13 +473,39 @@ abstract class JdbcStore implements Store {
 
     @Override
     public List<RunRecord> runs() {
+        return readRuns("", List.of());
+    }
+
+    @Override
+    public List<RunRecord> runs(String kind, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        return readRuns((kind == null ? "" : " WHERE kind = ?") + " ORDER BY run_id DESC LIMIT " + limit,
+                kind == null ? List.of() : List.of(kind));
+    }
+
+    /** The runs a query tail selects ({@code " ORDER BY run_id"} when it is empty), with its string parameters. */
+    private List<RunRecord> readRuns(String tail, List<String> parameters) {
         List<RunRecord> runs = new ArrayList<>();
-        try (Connection c = connection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-                "SELECT run_id, kind, input, parameters, started_at, finished_at, summary FROM runs ORDER BY run_id")) {
-            while (r.next()) {
-                Timestamp finished = r.getTimestamp(6);
-                runs.add(new RunRecord(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
-                        r.getTimestamp(5).toInstant(), finished == null ? null : finished.toInstant(), r.getString(7)));
+        try (Connection c = connection(); PreparedStatement p = c.prepareStatement(
+                "SELECT run_id, kind, input, parameters, started_at, finished_at, status, day, accounts, interactions, "
+                        + "summary FROM runs" + (tail.isEmpty() ? " ORDER BY run_id" : tail))) {
+            for (int i = 0; i < parameters.size(); i++) {
+                p.setString(i + 1, parameters.get(i));
+            }
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    Timestamp finished = r.getTimestamp(6);
+                    String status = r.getString(7);
+                    if (status == null) { // recorded before runs had a status
+                        status = finished == null ? RunRecord.INTERRUPTED : RunRecord.OK;
+                    }
+                    Date day = r.getDate(8);
+                    runs.add(new RunRecord(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                            r.getTimestamp(5).toInstant(), finished == null ? null : finished.toInstant(), status,
+                            day == null ? null : day.toLocalDate(), count(r, 9), count(r, 10), r.getString(11)));
+                }
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read runs from " + url, e);

@@ -77,13 +77,32 @@ public interface Store extends AutoCloseable {
      */
     EventTable load(long fromExclusive, long toInclusive);
 
-    /** Registers a run; returns its id. */
+    /** Registers a run, {@link RunRecord#RUNNING}; returns its id. */
     long startRun(String kind, String input, String parameters);
 
-    /** Records how a run ended. */
+    /** Records that a run ended well ({@link RunRecord#OK}), with what it did. */
     void finishRun(long runId, String summary);
 
+    /**
+     * Records how a run of the daily cycle ended: {@link RunRecord#OK} or {@link RunRecord#FAILED},
+     * the day it scored, the accounts and interactions of its snapshot (-1 when there is none),
+     * and what it did or why it failed.
+     */
+    void finishDailyRun(long runId, String status, LocalDate day, long accounts, long interactions,
+                        String summary);
+
+    /**
+     * Marks the runs of {@code kind} still recorded as running as {@link RunRecord#INTERRUPTED}:
+     * their process stopped before it could record their end. Called by the one process that runs
+     * them, before it starts another. Returns how many were marked.
+     */
+    int interruptRuns(String kind);
+
+    /** Every run, oldest first. */
     List<RunRecord> runs();
+
+    /** The latest {@code limit} runs, newest first; of one kind unless {@code kind} is null. */
+    List<RunRecord> runs(String kind, int limit);
 
     /** Writes (or replaces) the calibration of its day. */
     void saveCalibration(StoredCalibration calibration);

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -303,6 +304,40 @@ abstract class StoreContractTest {
         assertEquals(b, runs.get(1).runId());
         assertNull(runs.get(1).finishedAt());
         assertTrue(b > a);
+        assertEquals(RunRecord.OK, runs.get(0).status());
+        assertEquals(RunRecord.RUNNING, runs.get(1).status());
+    }
+
+    @Test
+    void daily_runs_record_their_day_counts_and_outcome_and_a_stopped_process_leaves_them_interrupted() {
+        LocalDate day = LocalDate.of(2024, 5, 1);
+        long ok = store.startRun("daily", day.toString(), null);
+        store.finishDailyRun(ok, RunRecord.OK, day, 1_234, 56_789, "scored");
+        long failed = store.startRun("daily", day.plusDays(1).toString(), null);
+        store.finishDailyRun(failed, RunRecord.FAILED, day.plusDays(1), -1, -1, "out of disk");
+        long killed = store.startRun("daily", day.plusDays(2).toString(), null);
+        long otherKind = store.startRun("ingest", "f", null);
+        assertEquals(1, store.interruptRuns("daily"));
+        assertEquals(0, store.interruptRuns("daily"));
+
+        List<RunRecord> newest = store.runs("daily", 10);
+        assertEquals(List.of(killed, failed, ok), newest.stream().map(RunRecord::runId).toList());
+        assertEquals(RunRecord.INTERRUPTED, newest.get(0).status());
+        assertNull(newest.get(0).finishedAt());
+        assertEquals(RunRecord.FAILED, newest.get(1).status());
+        assertEquals("out of disk", newest.get(1).summary());
+        assertEquals(day.plusDays(1), newest.get(1).day());
+        assertEquals(-1, newest.get(1).accounts());
+        RunRecord done = newest.get(2);
+        assertEquals(RunRecord.OK, done.status());
+        assertEquals(day, done.day());
+        assertEquals(1_234, done.accounts());
+        assertEquals(56_789, done.interactions());
+        assertNotNull(done.finishedAt());
+        assertEquals(List.of(killed), store.runs("daily", 1).stream().map(RunRecord::runId).toList());
+        assertEquals(otherKind, store.runs(null, 1).get(0).runId());
+        assertEquals(RunRecord.RUNNING, store.runs(null, 1).get(0).status());
+        assertThrows(IllegalArgumentException.class, () -> store.finishDailyRun(ok, RunRecord.RUNNING, day, 0, 0, ""));
     }
 
     @Test
