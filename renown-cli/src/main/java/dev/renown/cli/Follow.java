@@ -85,7 +85,30 @@ final class Follow {
         LiveConnector create(dev.renown.sources.live.LiveSink sink, Rejects rejects);
     }
 
+    /** Reads the stream into the store the options name, until stopped by a signal or a limit. */
     int run() throws Exception {
+        try (Store store = storeOptions.open()) {
+            return run(store, true);
+        }
+    }
+
+    private volatile LiveConnector running;
+    private volatile boolean stopped;
+
+    /** Stops the stream being read by {@link #run(Store, boolean)}, from another thread. */
+    void stop() {
+        stopped = true;
+        LiveConnector c = running;
+        if (c != null) {
+            c.stop();
+        }
+    }
+
+    /**
+     * Reads the stream into an open store until {@link #stop()}, a limit, or (with
+     * {@code signals}) Ctrl+C or SIGTERM.
+     */
+    int run(Store store, boolean signals) throws Exception {
         LiveOptions live = liveOptions();
         String key;
         String description;
@@ -134,7 +157,7 @@ final class Follow {
         LiveConnector connector;
         IngestResult totals;
         String summary;
-        try (rejects; Store store = storeOptions.open()) {
+        try (rejects) {
             long run = store.startRun("follow", description, "source=" + source + ", key=" + key);
             try (StreamSession session = store.beginStream(key, description, run)) {
                 connector = factory.create(new StoreLiveSink(session), rejects);
@@ -142,15 +165,21 @@ final class Follow {
                     err.println("renown: resuming " + key + " from cursor " + session.cursor() + when(
                             source == Source.bluesky ? micros(session.cursor()) : -1));
                 }
-                StopSignals signals = StopSignals.install(connector::stop);
+                StopSignals stopSignals = signals ? StopSignals.install(connector::stop) : null;
                 Progress progress = new Progress(err, status(key, connector.stats(), rejects));
+                running = connector;
                 try {
-                    connector.run();
+                    if (!stopped) {
+                        connector.run();
+                    }
                 } catch (LiveConnector.Refused e) {
                     throw new Renown.UserError(e.getMessage(), 1);
                 } finally {
+                    running = null;
                     progress.close();
-                    signals.close();
+                    if (stopSignals != null) {
+                        stopSignals.close();
+                    }
                 }
                 totals = session.totals();
             }

@@ -180,7 +180,10 @@ final class IngestCommand implements Callable<Integer> {
         long run;
         long seen;
 
-        SessionSink(CompletableFuture<Store> opening, Path path, String key, String format) {
+        final PrintWriter err;
+
+        SessionSink(CompletableFuture<Store> opening, Path path, String key, String format, PrintWriter err) {
+            this.err = err;
             this.opening = opening;
             this.path = path;
             this.key = key;
@@ -202,7 +205,7 @@ final class IngestCommand implements Callable<Integer> {
                 run = store.startRun("ingest", path.toString(), "format=" + format + ", batch=" + size);
                 session = store.beginIngest(key, path.toString(), run, size);
                 if (session.resumedAt() > 0) {
-                    spec.commandLine().getErr().printf(Locale.ROOT, "renown: resuming %s after %,d committed records%n",
+                    err.printf(Locale.ROOT, "renown: resuming %s after %,d committed records%n",
                             path, session.resumedAt());
                 }
             }
@@ -221,6 +224,27 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * An ingest of files into an open store, as {@code renown ingest --input} does it, for the
+     * daily cycle's watched folders.
+     *
+     * @param format the files' format, or null to detect each
+     * @param network the accounts' network for formats that do not say, or null
+     */
+    static IngestCommand forFiles(String format, String network, java.time.Duration clockSkew) {
+        IngestCommand command = new IngestCommand();
+        command.format = format;
+        command.network = network;
+        command.clockSkew = clockSkew;
+        return command;
+    }
+
+    /** Ingests one file into {@code store} (resuming, or nothing when it is already in), as {@link #call()} does. */
+    void ingest(Store store, Path path, Rejects rejects, PrintWriter out, PrintWriter err) throws Exception {
+        new Input(path).checkReadable();
+        ingest(CompletableFuture.completedFuture(store), path, rejects, out, err);
+    }
+
     private void ingest(CompletableFuture<Store> opening, Path path, Rejects rejects, PrintWriter out, PrintWriter err)
             throws Exception {
         if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet") && format == null) {
@@ -231,7 +255,7 @@ final class IngestCommand implements Callable<Integer> {
         Input in = new Input(path).withTimeBound(InputOptions.timeBound(clockSkew));
         String format = this.format != null ? this.format : Formats.detect(in);
         InteractionReader reader = Formats.reader(format, network);
-        SessionSink sink = new SessionSink(opening, path, SourceKeys.of(path), format);
+        SessionSink sink = new SessionSink(opening, path, SourceKeys.of(path), format, err);
         long size = in.size();
         IngestResult result;
         try (Progress progress = new Progress(err, () -> String.format(Locale.ROOT,

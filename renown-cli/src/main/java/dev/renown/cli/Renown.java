@@ -22,7 +22,7 @@ import java.nio.file.NoSuchFileException;
         subcommands = {IngestCommand.class, ScoreCommand.class, SparkScoreCommand.class, GenerateCommand.class, ExplainCommand.class, HistoryCommand.class,
                 BackfillCommand.class, TopicsCommand.class, ExportCommand.class, ImportCommand.class, EvaluateCommand.class, FitCommand.class,
                 AttackCommand.class, AuditCommand.class, CalibrationsCommand.class, PeopleCommand.class,
-                DemoCommand.class, ServeCommand.class, TokenCommand.class,
+                DemoCommand.class, ServeCommand.class, RunDailyCommand.class, TokenCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Renown implements Runnable {
 

@@ -37,37 +37,65 @@ final class ServeCommand implements Callable<Integer> {
                     + "recomputed, instead of the calibration stored for each day.")
     Path params;
 
+    @Option(names = "--daily", arity = "0..1", paramLabel = "CONFIG", fallbackValue = "",
+            description = "Also run the daily cycle: ingest the configured folders and live streams continuously, score "
+                    + "each day at the configured UTC time (default 00:00), first the days missed while stopped; runs "
+                    + "at /api/v1/runs. CONFIG is the configuration file (docs/daily.md); without it, the defaults.")
+    String daily;
+
     @Override
     public Integer call() throws Exception {
         ScoringParameters parameters = ScoringParameters.defaults();
         if (params != null) {
             parameters = ParameterFile.read(params, parameters);
         }
+        DailyConfig dailyConfig = daily == null ? null
+                : daily.isEmpty() ? DailyConfig.defaults() : DailyConfig.read(Path.of(daily));
         try (Store s = store.open()) {
-            return serve(s, parameters, params != null, server.config(), spec.commandLine().getOut(),
+            return serve(s, parameters, params != null, server.config(), dailyConfig, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }
+    }
+
+    static int serve(Store store, ScoringParameters parameters, boolean fixed, ServerConfig config, PrintWriter out,
+                     PrintWriter err) throws IOException, InterruptedException {
+        return serve(store, parameters, fixed, config, null, out, err);
     }
 
     /**
      * Serves until the process is asked to stop (Ctrl+C, SIGTERM), then stops the server before
      * the store is closed.
      */
-    static int serve(Store store, ScoringParameters parameters, boolean fixed, ServerConfig config, PrintWriter out,
-                     PrintWriter err) throws IOException, InterruptedException {
+    static int serve(Store store, ScoringParameters parameters, boolean fixed, ServerConfig config, DailyConfig daily,
+                     PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         RenownServer server = new RenownServer(store, parameters, fixed, config);
+        DailyStreams streams = null;
+        if (daily != null) {
+            streams = new DailyStreams(store, daily, out, err);
+            server.withDaily(daily.schedule(), java.time.Clock.systemUTC(), daily.poll(), streams.folders());
+        }
         try {
             server.start();
         } catch (RuntimeException e) {
             server.close();
+            if (streams != null) {
+                streams.close();
+            }
             if (hasCause(e, BindException.class)) {
                 throw new Renown.UserError("cannot serve on " + config.host() + ":" + config.port()
                         + ": the port is in use; choose another with --port", 1);
             }
             throw e;
         }
+        if (streams != null) {
+            streams.start();
+        }
         CountDownLatch stopped = new CountDownLatch(1);
+        DailyStreams toStop = streams;
         Thread hook = new Thread(() -> {
+            if (toStop != null) {
+                toStop.close();
+            }
             server.close();
             stopped.countDown();
         }, "renown-stop");
@@ -77,6 +105,11 @@ final class ServeCommand implements Callable<Integer> {
         out.println("API: http://" + host + ":" + server.port() + RenownServer.API + "/openapi.json; "
                 + (config.tokenSha256() == null ? "writes are off (no API token; see renown token)"
                 : "writes need the API token") + ". Stop with Ctrl+C.");
+        if (daily != null) {
+            out.printf("Daily cycle: each day is scored at %s UTC; %d folder(s) watched, %d stream(s) followed; "
+                            + "runs at %s/runs%n", daily.schedule().at(), daily.watch().size(), daily.follow().size(),
+                    RenownServer.API);
+        }
         out.flush();
         err.flush();
         stopped.await();

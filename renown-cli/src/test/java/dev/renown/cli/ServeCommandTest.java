@@ -113,6 +113,32 @@ class ServeCommandTest {
     }
 
     @Test
+    void serveDailyReadsItsWatchedFolderScoresTheDueDaysAndShowsTheRuns() throws Exception {
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        java.time.LocalDate yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
+        String noon = yesterday.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC).toString();
+        Path file = Files.writeString(inbox.resolve("a.ndjson"), "{\"id\":\"1\",\"network\":\"demo\",\"kind\":"
+                + "\"repost\",\"actor\":\"ann\",\"target\":\"bob\",\"time\":\"" + noon + "\"}\n");
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        Path config = Files.writeString(dir.resolve("daily.json"), "{\"poll_seconds\": 1, \"watch\": [{\"folder\": "
+                + "\"inbox\"}]}");
+        Child child = start(Map.of(), "serve", "--db", "jdbc:duckdb:" + dir.resolve("renown.duckdb"), "--port", "0",
+                "--daily", config.toString());
+        String runs = "";
+        for (int i = 0; i < 300 && !runs.contains("\"status\":\"ok\""); i++) {
+            Thread.sleep(100);
+            runs = get(child.url() + "api/v1/runs?kind=daily").body();
+        }
+        assertTrue(runs.contains("\"day\":\"" + yesterday + "\""), runs);
+        assertTrue(runs.contains("\"accounts\":2"), runs);
+        assertTrue(runs.contains("\"at\":\"00:00\""), runs);
+        assertTrue(get(child.url() + "health").body().contains("\"as_of\":\"" + yesterday + "\""));
+        String output = stop(child);
+        assertTrue(output.contains("Daily cycle: each day is scored at 00:00 UTC; 1 folder(s) watched"), output);
+        assertTrue(output.contains("a.ndjson: 1 interactions read, 1 added"), output);
+    }
+
+    @Test
     void demoServesTheDemoDataAndPrintsItsUrl() throws Exception {
         Child child = start(Map.of(), "demo", "--db", "jdbc:duckdb:" + dir.resolve("demo.duckdb"), "--port", "0",
                 "--top", "3");

@@ -133,6 +133,13 @@ public final class Rejects implements Closeable {
         }
     }
 
+    /** Writes out the rejects written so far, for a process that goes on reading. */
+    public synchronized void flush() throws IOException {
+        if (out != null) {
+            out.flush();
+        }
+    }
+
     @Override
     public synchronized void close() throws IOException {
         if (out != null) {
