@@ -220,12 +220,15 @@ class OpenApiConformanceTest {
         expect(404, "GET", "/api/v1/accounts", main.get("/api/v1/accounts?handle=nobody"));
         expect(400, "GET", "/api/v1/search", main.get("/api/v1/search?q=%00"));
         expect(400, "GET", "/api/v1/leaderboard", main.get("/api/v1/leaderboard?flagged=maybe"));
+        expect(400, "GET", "/api/v1/runs", main.get("/api/v1/runs?kind=nightly"));
+        expect(400, "GET", "/api/v1/runs", main.get("/api/v1/runs?limit=501"));
         expect(400, "GET", "/api/v1/accounts/{network}/{id}/history", main.get("/api/v1/accounts/demo/1/history?from=x"));
         // Successes with their variants: a topic-less network page, a cursor, a history range, the limits.
         expect(200, "GET", "/api/v1/leaderboard", main.get("/api/v1/leaderboard?network=other&limit=1"));
         String cursor = TestServer.json(main.get("/api/v1/leaderboard?limit=2"), 200).get("next_cursor").asText();
         expect(200, "GET", "/api/v1/leaderboard", main.get("/api/v1/leaderboard?limit=2&flagged=hide&cursor=" + cursor));
         expect(200, "GET", "/api/v1/search", main.get("/api/v1/search?q=%40ann&limit=100"));
+        expect(200, "GET", "/api/v1/runs", main.get("/api/v1/runs?kind=backfill&limit=500"));
         expect(200, "GET", "/api/v1/accounts/{network}/{id}/explain", main.get("/api/v1/accounts/other/8/explain?limit=50"));
         expect(200, "GET", "/api/v1/accounts/{network}/{id}/history",
                 main.get("/api/v1/accounts/demo/2/history?from=2024-05-02&to=2024-05-03"));
