@@ -5,6 +5,7 @@
  *   #/account/{network}/{id}    profile: score, breakdown, history, evidence, influence, integrity, topics
  *   #/compare?a=net/id&b=net/id two accounts side by side
  *   #/search?q=                 search results
+ *   #/runs?kind=                the daily cycle and the latest runs: status, duration, counts, failures
  * Every text from the data is inserted with textContent, never as HTML.
  */
 (function () {
@@ -179,6 +180,9 @@
       } else if (path[0] === "compare") {
         activeNav("compare");
         await comparePage(params.get("a"), params.get("b"));
+      } else if (path[0] === "runs") {
+        activeNav("runs");
+        await runsPage(params.get("kind") || "");
       } else if (path[0] === "search") {
         activeNav("");
         await searchPage(params.get("q") || "");
@@ -261,6 +265,66 @@
           h("label", null, "Flagged", flaggedSelect)),
         table, count, more, legend()));
     await page();
+  }
+
+  // --- runs --------------------------------------------------------------------------------------
+
+  const RUN_KINDS = ["daily", "ingest", "backfill", "recompute", "import", "follow", "api-ingest"];
+
+  function duration(seconds) {
+    if (seconds === null || seconds === undefined) return "–";
+    if (seconds < 60) return fmt(seconds, 1) + " s";
+    if (seconds < 3600) return fmt(seconds / 60, 1) + " min";
+    return fmt(seconds / 3600, 1) + " h";
+  }
+
+  async function runsPage(kind) {
+    const data = await api("/runs?limit=100" + (kind ? "&kind=" + encodeURIComponent(kind) : ""));
+    const kindSelect = h("select", { id: "filter-kind", "aria-label": "Kind of run" },
+      h("option", { value: "" }, "All kinds"),
+      RUN_KINDS.map(k => h("option", { value: k, selected: k === kind }, k)));
+    kindSelect.addEventListener("change", () => {
+      location.hash = "#/runs" + (kindSelect.value ? "?kind=" + encodeURIComponent(kindSelect.value) : "");
+    });
+    const d = data.daily;
+    const failed = d && d.last_status === "failed";
+    const daily = d
+      ? h("div", { class: "card", id: "daily-status" },
+          h("h2", null, "Daily cycle"),
+          h("p", null, "Each day is scored at " + d.at + " UTC; after a stop, up to " + int(d.catch_up_days)
+            + " missed days are scored first. Scores served: " + (d.scores_as_of || "none yet") + "."),
+          h("p", { class: failed ? "error" : "muted small", role: failed ? "alert" : null },
+            failed ? "The latest daily run failed; the scores of the last good day are still served. See below why."
+              : "Last success: " + (d.last_success ? when(d.last_success) : "none yet") + "."))
+      : h("div", { class: "card", id: "daily-status" }, h("p", { class: "muted small" },
+          "This server does not run the daily cycle (start it with renown serve --daily, or run renown run-daily from cron)."));
+    const body = h("tbody");
+    for (const r of data.items) {
+      body.append(h("tr", { class: "run-" + r.status },
+        h("td", { class: "num" }, int(r.id)),
+        h("td", null, r.kind),
+        h("td", null, h("span", { class: "status " + r.status }, r.status)),
+        h("td", null, r.day || r.input || ""),
+        h("td", { class: "hide-phone" }, when(r.started_at)),
+        h("td", { class: "num" }, duration(r.seconds)),
+        h("td", { class: "num hide-phone" }, int(r.accounts)),
+        h("td", { class: "num hide-phone" }, int(r.interactions)),
+        h("td", { class: "small" }, r.summary || "")));
+    }
+    show(
+      h("section", { class: "hero" }, h("h1", null, "Runs"),
+        h("p", null, "What ran on this database, newest first: daily scoring, ingests, backfills, recomputes.")),
+      daily,
+      h("div", { class: "card" },
+        h("div", { class: "filters" }, h("label", null, "Kind", kindSelect)),
+        data.items.length
+          ? h("table", { id: "runs-table" },
+              h("thead", null, h("tr", null, h("th", { class: "num" }, "#"), h("th", null, "Kind"), h("th", null, "Status"),
+                h("th", null, "Day or input"), h("th", { class: "hide-phone" }, "Started"), h("th", { class: "num" }, "Took"),
+                h("th", { class: "num hide-phone" }, "Accounts"), h("th", { class: "num hide-phone" }, "Interactions"),
+                h("th", null, "Summary"))),
+              body)
+          : h("p", { class: "empty" }, "No runs recorded" + (kind ? " of this kind." : "."))));
   }
 
   // --- profile -----------------------------------------------------------------------------------

@@ -73,7 +73,7 @@ class DailyCycleServerTest {
         }
     }
 
-    private static Instant morningAfter(LocalDate day) {
+    static Instant morningAfter(LocalDate day) {
         return day.plusDays(1).atTime(0, 0, 1).toInstant(ZoneOffset.UTC);
     }
 
@@ -185,7 +185,7 @@ class DailyCycleServerTest {
         return Stores.open("jdbc:duckdb:" + db, null, null);
     }
 
-    private static void ingest(Store store, Path file) throws IOException {
+    static void ingest(Store store, Path file) throws IOException {
         long run = store.startRun("test", file.toString(), null);
         try (IngestSession session = store.beginIngest("test:" + file, file.toString(), run)) {
             Rejects rejects = new Rejects();

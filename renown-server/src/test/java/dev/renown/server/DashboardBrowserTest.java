@@ -510,6 +510,50 @@ class DashboardBrowserTest {
                         + "&limit=1")), "the leader is found first");
     }
 
+    /**
+     * The runs page of a server that runs the daily cycle: the 1st of May scored, the 2nd failed
+     * (the store refuses its snapshot), the failure said at the top and in its row, the kind filter.
+     */
+    @Test
+    void theRunsPageShowsTheDailyCycleAndAFailedDay() throws Exception {
+        Store small = Stores.open(Stores.defaultUrl(dir.resolve("runs-db")), null, null);
+        DailyCycleServerTest.ingest(small, TestServer.FIXTURE);
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
+        LocalDate may1 = LocalDate.of(2024, 5, 1);
+        DailyCycleServerTest.TestClock clock = new DailyCycleServerTest.TestClock(DailyCycleServerTest.morningAfter(may1));
+        RenownServer daily = new RenownServer(TestServer.gated(small, new java.util.concurrent.Semaphore(1000), broken),
+                ScoringParameters.defaults(), ServerConfig.defaults().withPort(0).withRate(0, 1))
+                .withDaily(dev.renown.store.DailyCycle.Schedule.DEFAULT, clock, Duration.ofMillis(50), () -> { }).start();
+        try (TestServer client = TestServer.attach(daily, small)) {
+            wait.until(d -> small.snapshotDays().contains(may1));
+            broken.set(true);
+            clock.set(DailyCycleServerTest.morningAfter(may1.plusDays(1)));
+            wait.until(d -> small.runs("daily", 1).get(0).status().equals("failed"));
+
+            browser.get("http://127.0.0.1:" + daily.port() + "/#/runs");
+            List<WebElement> rows = waitForAll("#runs-table tbody tr", 3);
+            JsonNode runs = TestServer.json(client.get("/api/v1/runs?limit=100"), 200);
+            assertEquals(runs.get("items").size(), rows.size());
+            WebElement failed = rows.get(0);
+            assertEquals("failed", failed.findElement(By.cssSelector(".status")).getText());
+            assertTrue(failed.getText().contains("2024-05-02"), failed.getText());
+            assertTrue(failed.getText().contains("the disk is full"), failed.getText());
+            WebElement ok = rows.get(1);
+            assertEquals("ok", ok.findElement(By.cssSelector(".status")).getText());
+            assertTrue(ok.getText().contains("2024-05-01"), ok.getText());
+            assertTrue(ok.getText().contains(runs.at("/items/1/accounts").asText()), ok.getText());
+            String status = browser.findElement(By.id("daily-status")).getText();
+            assertTrue(status.contains("Each day is scored at 00:00 UTC"), status);
+            assertTrue(status.contains("Scores served: 2024-05-01"), status);
+            assertTrue(status.contains("The latest daily run failed"), status);
+            // Only the daily runs.
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter-kind"))).selectByValue("daily");
+            wait.until(d -> d.getCurrentUrl().endsWith("#/runs?kind=daily")
+                    && d.findElements(By.cssSelector("#runs-table tbody tr")).size() == 2);
+            assertNoBrowserErrors();
+        }
+    }
+
     private static List<String> ids(JsonNode page) {
         List<String> ids = new ArrayList<>();
         page.get("items").forEach(r -> ids.add(r.at("/account/id").asText()));
