@@ -56,7 +56,7 @@ final class ScoreCommand implements Callable<Integer> {
             }
         }
         // A ranking needs no explanation: the events go once they are folded into the graph.
-        ScoringSetup.Scored scored = setup.load(input, err, false);
+        ScoringSetup.Scored scored = setup.load(input, err, links != null); // persons are scored again from the events
         if (links == null) {
             output.print(scored.board(), spec.commandLine().getOut());
             return scored.exitCode();

@@ -84,12 +84,28 @@ class RenownCliTest {
         assertEquals("bo", scores.get(1).get("person").asText());
         JsonNode ana = scores.get(0);
         JsonNode bo = scores.get(1);
-        // Disjoint engagers: each signal of ana is the sum of her accounts' (each term once).
-        for (String signal : List.of("reach", "amplification", "network_impact", "conversation", "outreach")) {
-            double sum = byAccount.get("twitter:ana").get("signals").get(signal).get("value").asDouble()
-                    + byAccount.get("bluesky:ana.bsky.social").get("signals").get(signal).get("value").asDouble();
-            assertEquals(sum, ana.get("signals").get(signal).get("value").asDouble(), 1e-9, signal);
+        // An independent reference: the same data with ana's two accounts made one by hand (her
+        // Bluesky engagers written as Twitter accounts of their own, replying to twitter:ana) —
+        // ana the person scores what that one account scores, signal by signal.
+        Path merged = dir.resolve("merged.csv");
+        Files.writeString(merged, csv.toString().replace("bluesky,reply,", "twitter,reply,bsky-")
+                .replace(",ana.bsky.social,", ",ana,"));
+        Result one = run("score", "--input", merged.toString(), "--json", "--priors", "--defences", "none");
+        assertEquals(0, one.code(), one.err());
+        JsonNode anaMerged = null;
+        for (JsonNode n : JSON.readTree(one.out()).get("scores")) {
+            if (n.get("account").asText().equals("twitter:ana")) {
+                anaMerged = n;
+            }
         }
+        for (String signal : List.of("reach", "amplification", "network_impact", "conversation", "outreach")) {
+            assertEquals(anaMerged.get("signals").get(signal).get("value").asDouble(),
+                    ana.get("signals").get(signal).get("value").asDouble(), 1e-9, signal);
+        }
+        assertEquals(anaMerged.get("score").asDouble(), ana.get("score").asDouble(), 1e-9);
+        // More than either account alone: 5 engagers, not 3 or 2.
+        assertTrue(ana.get("signals").get("reach").get("value").asDouble()
+                > byAccount.get("twitter:ana").get("signals").get("reach").get("value").asDouble());
         // A person of one account scores what the account scores.
         assertEquals(byAccount.get("twitter:bo").get("score").asDouble(), bo.get("score").asDouble(), 1e-9);
         assertTrue(ana.get("score").asDouble() > bo.get("score").asDouble());

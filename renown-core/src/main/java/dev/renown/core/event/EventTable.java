@@ -245,6 +245,30 @@ public final class EventTable {
         return new EventTable(accounts, count, a, b, t, k, p, tp, postIds, ts, tt, topicNames, 0);
     }
 
+    /**
+     * The same events with every actor and target {@code a} replaced by {@code to[a]}, as a new
+     * table sharing this one's indices: contracts accounts into one (a person's accounts into a
+     * representative), so that what they did to one another becomes self-interaction, which no
+     * signal counts.
+     *
+     * @param to for each account index of {@link #accounts()}, the index it stands as
+     */
+    public EventTable remap(int[] to) {
+        requireEvents();
+        if (to.length != accounts.size()) {
+            throw new IllegalArgumentException("a remap names " + to.length + " accounts, the index has "
+                    + accounts.size());
+        }
+        int[] a = new int[size];
+        int[] b = new int[size];
+        for (int e = 0; e < size; e++) {
+            a[e] = to[actor[e]];
+            b[e] = to[target[e]];
+        }
+        return new EventTable(accounts, size, a, b, time, kind, post, targetPost, postIds,
+                topicStart, topics, topicNames, duplicates);
+    }
+
     /** Number of distinct topics (hashtags) in the table's index. */
     public int topicCount() {
         return topicNames.length;

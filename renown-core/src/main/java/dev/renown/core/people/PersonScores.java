@@ -2,13 +2,12 @@ package dev.renown.core.people;
 
 import dev.renown.core.event.AccountIndex;
 import dev.renown.core.event.AccountKey;
+import dev.renown.core.event.EventTable;
 import dev.renown.core.graph.InteractionGraph;
 import dev.renown.core.score.Calibration;
 import dev.renown.core.score.ScoreBoard;
-import dev.renown.core.score.Signal;
+import dev.renown.core.score.Scorer;
 import dev.renown.core.score.SignalKind;
-import it.unimi.dsi.fastutil.longs.Long2DoubleLinkedOpenHashMap;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,35 +18,38 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * A person's score, combined from the scores of its accounts on each network.
+ * A person's score, combined from its accounts on every network by scoring the person as one
+ * account.
  *
- * <p>Every signal's value is a sum of terms, one per other account involved
- * ({@link Signal#contributions}: an engager's credit for reach, an amplifier's reshares per post,
- * an account reached for outreach…). A person's value of signal {@code s} counts each other
- * party once, by its best term towards any of the person's accounts:
+ * <p><b>The rule.</b> The interactions of the window are scored again with each person's accounts
+ * contracted into one node ({@link EventTable#remap}): every interaction to or from any of P's
+ * accounts becomes one to or from P, and every other person is contracted likewise. The person's
+ * signal values, defences and score are then those of that node, computed by the same
+ * {@link Scorer} and parameters as every account's — one definition for both:
  * <pre>
- *   x_s(P) = Σ_{u ∉ P} max_{a ∈ P} c_s(a, u)
+ *   x_s(P) = x_s of node P in the graph where each person's accounts are one node
+ *   bits(P) = Σ_s w_s·log₂(1 + x_s(P)),   score(P) = 1 + 99·min(1, bits(P)/L)
  * </pre>
- * where {@code u} ranges over the other parties — an account, or the person it is linked to, so
- * that one human engaging two of P's accounts, from one account or from two, is one engager —
- * and terms between P's own accounts are left out. The person's score is then the accounts'
- * function of its values ({@link Calibration}): {@code bits = Σ_s w_s·log₂(1 + x_s)}, score
- * {@code 1 + 99·min(1, bits/L)}. Hence, for terms {@code c ≥ 0}:
+ * Hence:
  * <ul>
- *   <li>the same engager reaching two of a person's accounts counts once (its larger term);</li>
- *   <li>a person with one account scores what the account scores;</li>
- *   <li>a person strong on two networks ranks above one equally strong on one: their engagers
- *       differ, so the terms add and every weighted value with terms grows;</li>
- *   <li>an extra account never lowers a person's score: it can only add parties or raise a
- *       party's best term — except terms between the person's own accounts, which are left out
- *       (engagement among one's own accounts is not influence);</li>
- *   <li>each term is discounted by the engager's voice (the integrity defences) where it was
- *       earned, and a bought engager that hits several of the person's accounts is counted once;</li>
- *   <li>the breakdown gives each network the points of the terms its accounts won: signal
- *       {@code s}'s points are shared among networks in proportion to the terms they hold, so the
- *       networks' points add up to the score minus 1.</li>
+ *   <li>the same engager reaching two of a person's accounts is one engager of P, and one human
+ *       engaging from two linked accounts is one engager too;</li>
+ *   <li>a person with one account, among unlinked others, scores what the account scores (up to
+ *       what contracting other persons changes in network impact's propagation);</li>
+ *   <li>a person strong on two networks ranks above one equally strong on one: the engagers add;</li>
+ *   <li>an extra account adds its engagers and never removes one, so it never lowers an honest
+ *       person's score; what P's own accounts do to one another is self-interaction and counts
+ *       for nothing;</li>
+ *   <li>the integrity defences see the person whole: a ring that spreads its engagement over the
+ *       person's accounts is judged as one ring on one target — so an extra account <em>can</em>
+ *       lower the score when its engagement gives such a ring away, which is the defence's job;</li>
+ *   <li>the breakdown gives each network the points its accounts earned: signal {@code s}'s points
+ *       are shared among networks in proportion to the terms the person's accounts hold on the
+ *       accounts' own boards (terms among the person's own accounts left out), so the networks'
+ *       points add up to the score minus 1.</li>
  * </ul>
- * Accounts not scored in the board's window (no interaction in it) add nothing.
+ * Accounts not scored in the board's window (no interaction in it) add nothing. The cost is a
+ * second scoring of the window's interactions, made only when persons are asked for.
  */
 public final class PersonScores {
 
@@ -56,7 +58,7 @@ public final class PersonScores {
 
     /**
      * A person's combined score, its breakdown, and its accounts' own scores; {@code parties} is,
-     * per signal, how many other parties (accounts or persons) hold a term.
+     * per signal, how many other parties (accounts or persons) hold a term of its value.
      */
     public record PersonScore(String person, int rank, double score, double bits, Map<SignalKind, Double> values,
                               Map<SignalKind, Double> points, Map<String, Double> pointsByNetwork,
@@ -68,42 +70,93 @@ public final class PersonScores {
         public double points(SignalKind kind) {
             return points.get(kind);
         }
+
+        /** Whether any of the person's accounts was scored in the window. */
+        public boolean scored() {
+            return accounts.stream().anyMatch(LinkedAccount::scored);
+        }
     }
 
     /** One account of a person: its own score and rank on the board, when it was scored. */
     public record LinkedAccount(AccountKey account, boolean scored, double score, int rank) {
     }
 
-    /** Every person of {@code people}, best first (ties by person id), scored on {@code board}. */
-    public static List<PersonScore> of(ScoreBoard board, People people) {
-        InteractionGraph g = board.graph();
-        AccountIndex index = board.table().accounts();
-        int[] nodeOfAccount = new int[index.size()];
-        Arrays.fill(nodeOfAccount, -1);
-        for (int v = 0; v < g.nodeCount(); v++) {
-            nodeOfAccount[g.account(v)] = v;
+    /**
+     * The persons scored, and the board they were scored on: the window's interactions with each
+     * person's accounts contracted into its representative ({@link #node}), for the evidence and
+     * integrity of a person as {@link ScoreBoard#explain} and {@link ScoreBoard#integrity} give them.
+     */
+    public record Result(List<PersonScore> persons, ScoreBoard board, Map<String, Integer> nodes) {
+
+        /** The person's node on {@link #board()}, if any of its accounts was scored. */
+        public OptionalInt node(String person) {
+            Integer v = nodes.get(person);
+            return v == null ? OptionalInt.empty() : OptionalInt.of(v);
         }
+
+        public java.util.Optional<PersonScore> person(String person) {
+            return persons.stream().filter(p -> p.person().equals(person)).findFirst();
+        }
+    }
+
+    /** Every person of {@code people}, best first (ties by person id), scored on {@code board}'s window. */
+    public static List<PersonScore> of(ScoreBoard board, People people) {
+        return score(board, people).persons();
+    }
+
+    /**
+     * Every person of {@code people}, best first, and the board of contracted persons.
+     *
+     * @param board the accounts' board; it must keep its events ({@link EventTable#requireEvents()})
+     */
+    public static Result score(ScoreBoard board, People people) {
+        EventTable table = board.table().requireEvents();
+        AccountIndex index = table.accounts();
         List<String> persons = people.persons();
-        int[] personOfNode = new int[g.nodeCount()];
-        Arrays.fill(personOfNode, -1);
-        List<int[]> nodesOfPerson = new ArrayList<>();
+        int[] to = new int[index.size()];
+        for (int a = 0; a < to.length; a++) {
+            to[a] = a;
+        }
+        // Each person stands as its busiest account (most interactions, then first seen), whose
+        // network the contracted node keeps for the defences' per-network world and hubs.
+        int[] busy = new int[index.size()];
+        for (int e = 0; e < table.size(); e++) {
+            busy[table.actor(e)]++;
+            busy[table.target(e)]++;
+        }
+        int[] representative = new int[persons.size()];
+        Arrays.fill(representative, -1);
+        int[] personOfAccount = new int[index.size()];
+        Arrays.fill(personOfAccount, -1);
         for (int p = 0; p < persons.size(); p++) {
-            List<AccountKey> accounts = people.accounts(persons.get(p));
-            int[] nodes = new int[accounts.size()];
-            for (int i = 0; i < nodes.length; i++) {
-                OptionalInt a = index.find(accounts.get(i));
-                nodes[i] = a.isPresent() ? nodeOfAccount[a.getAsInt()] : -1;
-                if (nodes[i] >= 0) {
-                    personOfNode[nodes[i]] = p;
+            for (AccountKey key : people.accounts(persons.get(p))) {
+                OptionalInt a = index.find(key);
+                if (a.isPresent()) {
+                    int account = a.getAsInt();
+                    personOfAccount[account] = p;
+                    int r = representative[p];
+                    if (r < 0 || busy[account] > busy[r] || (busy[account] == busy[r] && account < r)) {
+                        representative[p] = account;
+                    }
                 }
             }
-            nodesOfPerson.add(nodes);
         }
+        for (int a = 0; a < to.length; a++) {
+            if (personOfAccount[a] >= 0) {
+                to[a] = representative[personOfAccount[a]];
+            }
+        }
+        ScoreBoard contracted = new Scorer(board.parameters()).score(table.remap(to), board.asOfMillis());
+
         Calibration calibration = new Calibration(board.parameters());
         List<PersonScore> result = new ArrayList<>(persons.size());
+        Map<String, Integer> nodes = new LinkedHashMap<>();
         for (int p = 0; p < persons.size(); p++) {
-            result.add(score(board, calibration, people, persons.get(p), p, nodesOfPerson.get(p), personOfNode,
-                    persons.size()));
+            OptionalInt v = representative[p] < 0 ? OptionalInt.empty() : contracted.nodeOfAccount(representative[p]);
+            if (v.isPresent()) {
+                nodes.put(persons.get(p), v.getAsInt());
+            }
+            result.add(score(board, contracted, calibration, people, persons.get(p), p, v, personOfAccount));
         }
         result.sort(Comparator.comparingDouble(PersonScore::score).reversed().thenComparing(PersonScore::person));
         List<PersonScore> ranked = new ArrayList<>(result.size());
@@ -114,74 +167,80 @@ public final class PersonScores {
             ranked.add(new PersonScore(s.person(), rank, s.score(), s.bits(), s.values(), s.points(),
                     s.pointsByNetwork(), s.parties(), s.accounts()));
         }
-        return ranked;
+        return new Result(List.copyOf(ranked), contracted, java.util.Collections.unmodifiableMap(nodes));
     }
 
-    private static PersonScore score(ScoreBoard board, Calibration calibration, People people, String person,
-                                     int self, int[] nodes, int[] personOfNode, int personCount) {
+    private static PersonScore score(ScoreBoard board, ScoreBoard contracted, Calibration calibration, People people,
+                                     String person, int self, OptionalInt node, int[] personOfAccount) {
         List<AccountKey> accounts = people.accounts(person);
         int k = SignalKind.count();
         double[] values = new double[k];
+        double bits = 0;
         Map<SignalKind, Integer> parties = new java.util.EnumMap<>(SignalKind.class);
-        Map<String, double[]> termsByNetwork = new LinkedHashMap<>();
-        for (AccountKey a : accounts) {
-            termsByNetwork.putIfAbsent(a.network(), new double[k]);
-        }
         for (SignalKind kind : SignalKind.values()) {
-            Signal signal = board.signal(kind);
-            // The best term of each other party, and which of the person's accounts earned it.
-            Long2DoubleLinkedOpenHashMap best = new Long2DoubleLinkedOpenHashMap();
-            Long2IntOpenHashMap earnedBy = new Long2IntOpenHashMap();
-            for (int i = 0; i < nodes.length; i++) {
-                if (nodes[i] < 0) {
-                    continue;
-                }
-                int account = i;
-                signal.contributions(nodes[i], (u, amount) -> {
-                    int owner = personOfNode[u];
-                    if (owner == self) {
-                        return;
-                    }
-                    long party = owner >= 0 ? owner : personCount + (long) u;
-                    if (!best.containsKey(party) || amount > best.get(party)) {
-                        best.put(party, amount);
-                        earnedBy.put(party, account);
+            int[] count = {0};
+            if (node.isPresent()) {
+                values[kind.ordinal()] = contracted.value(kind, node.getAsInt());
+                contracted.signal(kind).contributions(node.getAsInt(), (u, amount) -> count[0]++);
+            }
+            parties.put(kind, count[0]);
+        }
+        if (node.isPresent()) {
+            bits = contracted.bits(node.getAsInt());
+        }
+        // Each network's terms on the accounts' own boards, terms among the person's accounts left out.
+        AccountIndex index = board.table().accounts();
+        InteractionGraph g = board.graph();
+        Map<String, double[]> termsByNetwork = new LinkedHashMap<>();
+        List<LinkedAccount> linked = new ArrayList<>(accounts.size());
+        for (AccountKey a : accounts) {
+            double[] terms = termsByNetwork.computeIfAbsent(a.network(), n -> new double[k]);
+            OptionalInt account = index.find(a);
+            OptionalInt v = account.isPresent() ? board.nodeOfAccount(account.getAsInt()) : OptionalInt.empty();
+            if (v.isEmpty()) {
+                linked.add(new LinkedAccount(a, false, Calibration.BASE, 0));
+                continue;
+            }
+            linked.add(new LinkedAccount(a, true, board.score(v.getAsInt()), board.rank(v.getAsInt())));
+            for (SignalKind kind : SignalKind.values()) {
+                int s = kind.ordinal();
+                board.signal(kind).contributions(v.getAsInt(), (u, amount) -> {
+                    if (personOfAccount[g.account(u)] != self) {
+                        terms[s] += amount;
                     }
                 });
             }
-            int s = kind.ordinal();
-            parties.put(kind, best.size());
-            for (var e : best.long2DoubleEntrySet()) {
-                values[s] += e.getDoubleValue();
-                termsByNetwork.get(accounts.get(earnedBy.get(e.getLongKey())).network())[s] += e.getDoubleValue();
-            }
         }
-        double bits = calibration.bits(values);
         Map<SignalKind, Double> valueMap = new java.util.EnumMap<>(SignalKind.class);
         Map<SignalKind, Double> pointMap = new java.util.EnumMap<>(SignalKind.class);
         double[] points = new double[k];
+        double[] totalTerms = new double[k];
+        termsByNetwork.values().forEach(t -> {
+            for (int s = 0; s < k; s++) {
+                totalTerms[s] += t[s];
+            }
+        });
         for (SignalKind kind : SignalKind.values()) {
             int s = kind.ordinal();
             points[s] = calibration.points(s, values[s], bits);
             valueMap.put(kind, values[s]);
             pointMap.put(kind, points[s]);
         }
+        long networksScored = linked.stream().filter(LinkedAccount::scored).map(l -> l.account().network()).distinct()
+                .count();
         Map<String, Double> byNetwork = new LinkedHashMap<>();
         termsByNetwork.forEach((network, terms) -> {
+            boolean scoredHere = linked.stream().anyMatch(l -> l.scored() && l.account().network().equals(network));
             double sum = 0;
             for (int s = 0; s < k; s++) {
-                if (values[s] > 0) {
-                    sum += points[s] * terms[s] / values[s];
+                if (totalTerms[s] > 0) {
+                    sum += points[s] * terms[s] / totalTerms[s];
+                } else if (scoredHere && points[s] > 0) {
+                    sum += points[s] / networksScored; // no own terms to apportion by: an even share
                 }
             }
             byNetwork.put(network, sum);
         });
-        List<LinkedAccount> linked = new ArrayList<>(accounts.size());
-        for (int i = 0; i < accounts.size(); i++) {
-            int v = nodes[i];
-            linked.add(v < 0 ? new LinkedAccount(accounts.get(i), false, Calibration.BASE, 0)
-                    : new LinkedAccount(accounts.get(i), true, board.score(v), board.rank(v)));
-        }
         return new PersonScore(person, 0, calibration.score(bits), bits, valueMap, pointMap, byNetwork, parties, linked);
     }
 }

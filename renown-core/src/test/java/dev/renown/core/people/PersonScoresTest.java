@@ -152,6 +152,50 @@ class PersonScoresTest {
         assertEquals(6, with, 1e-12);    // linked: her own account, and u2 once
     }
 
+    /**
+     * A ring of 20 accounts that like both of a person's Twitter accounts and each other. Each
+     * account alone cannot see it: with one of them removed, the ring still reaches the network
+     * through the other, so every ring member is anchored and counts in full (section 4a of
+     * docs/scoring.md). The person, scored as one node, is what the ring hangs on: removed, the ring
+     * is a closed part of its own, and its 20 members share one voice.
+     */
+    @Test
+    void the_integrity_defences_see_a_ring_spread_over_a_persons_accounts() {
+        Events e = Events.events();
+        for (int i = 1; i <= 30; i++) { // the honest network: a chain of 30, half liking each account
+            e.add(like("twitter", "h" + i, i <= 15 ? "main" : "side"));
+            if (i < 30) {
+                e.add(like("twitter", "h" + i, "h" + (i + 1)));
+            }
+        }
+        for (int i = 1; i <= 20; i++) {
+            e.add(like("twitter", "s" + i, "main"));
+            e.add(like("twitter", "s" + i, "side"));
+            e.add(like("twitter", "s" + i, "s" + (i % 20 + 1)));
+        }
+        ScoringParameters clusters = REACH_ONLY.withDefences(Defences.parse("closed-clusters"));
+        ScoreBoard board = new Scorer(clusters).score(e.table(), T0.toEpochMilli());
+        // On its own, each account counts its 15 honest engagers and all 20 of the ring.
+        assertEquals(35, board.value(SignalKind.REACH, board.node("twitter:main").orElseThrow()), 1e-12);
+        assertEquals(35, board.value(SignalKind.REACH, board.node("twitter:side").orElseThrow()), 1e-12);
+
+        People.Builder b = People.builder();
+        b.link("pat", new AccountKey("twitter", "main"));
+        b.link("pat", new AccountKey("twitter", "side"));
+        PersonScores.Result result = PersonScores.score(board, b.build());
+        PersonScores.PersonScore pat = result.persons().get(0);
+        // 30 honest engagers, and the ring as one voice.
+        assertEquals(31, pat.value(SignalKind.REACH), 1e-6); // voices are kept in single precision
+        assertEquals(scoreOf(31), pat.score(), 1e-6); // 1 + 99·5/20 = 25.75
+        assertEquals(50, pat.parties().get(SignalKind.REACH));
+        int node = result.node("pat").orElseThrow();
+        assertEquals(1, result.board().integrity(node, 10).groups().size());
+        assertEquals(20, result.board().integrity(node, 10).groups().get(0).members());
+        // Without defences, the same person counts 50.
+        ScoreBoard open = new Scorer(REACH_ONLY).score(e.table(), T0.toEpochMilli());
+        assertEquals(50, PersonScores.of(open, b.build()).get(0).value(SignalKind.REACH), 1e-12);
+    }
+
     @Test
     void a_mapping_file_keeps_good_lines_and_names_the_bad_ones() throws Exception {
         Path file = dir.resolve("people.csv");
