@@ -7,6 +7,7 @@ import dev.renown.core.score.Calibration;
 import dev.renown.core.score.ScoreBoard;
 import dev.renown.core.score.Signal;
 import dev.renown.core.score.SignalKind;
+import dev.renown.core.score.Style;
 import it.unimi.dsi.fastutil.longs.Long2DoubleLinkedOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 
@@ -67,6 +68,20 @@ public final class PersonScores {
 
         public double points(SignalKind kind) {
             return points.get(kind);
+        }
+
+        /**
+         * Its style among the accounts of the board it was scored on
+         * ({@link Style#of(ScoreBoard, double[], int)}): its values' percentiles among the accounts', and as
+         * partners its engagers plus the accounts it engaged, each other party once per direction. A person of
+         * one account has the account's style.
+         */
+        public Style.Verdict style(ScoreBoard board) {
+            double[] row = new double[SignalKind.count()];
+            for (SignalKind kind : SignalKind.values()) {
+                row[kind.ordinal()] = value(kind);
+            }
+            return Style.of(board, row, parties.get(SignalKind.REACH) + parties.get(SignalKind.OUTREACH));
         }
     }
 
