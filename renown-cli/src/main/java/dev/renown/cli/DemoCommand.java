@@ -1,6 +1,7 @@
 package dev.renown.cli;
 
 import dev.renown.core.score.ScoreBoard;
+import dev.renown.core.score.Style;
 import dev.renown.store.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,10 +70,11 @@ final class DemoCommand implements Callable<Integer> {
         TextOutput text = new TextOutput(out);
         out.println();
         text.header(board);
-        text.table(board.top(top), board.parameters().signalWeights());
+        text.table(board, top);
         if (board.size() > 0) {
             out.println();
-            text.explanation(board.explain(board.nodeAt(0), 5), board.parameters().signalWeights());
+            text.explanation(board.explain(board.nodeAt(0), 5), Style.of(board, board.nodeAt(0)),
+                    board.parameters().signalWeights());
             out.println();
             out.println("Explain any account: ./renown explain ID    its history: ./renown history ID");
         }

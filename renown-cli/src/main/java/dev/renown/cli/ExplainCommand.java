@@ -1,6 +1,7 @@
 package dev.renown.cli;
 
 import dev.renown.core.score.ScoreBoard;
+import dev.renown.core.score.Style;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,13 +50,15 @@ final class ExplainCommand implements Callable<Integer> {
             throw new Renown.UserError("account '" + account + "' was not scored: it has no interaction with "
                     + "another account in the window (" + board.size() + " accounts were scored)", 1);
         }
+        Style.Verdict style = Style.of(board, node.getAsInt());
         if (json) {
             try (JsonOutput out = new JsonOutput(spec.commandLine().getOut())) {
-                out.explanation(board, board.explain(node.getAsInt(), evidence), board.integrity(node.getAsInt(), evidence));
+                out.explanation(board, board.explain(node.getAsInt(), evidence), style,
+                        board.integrity(node.getAsInt(), evidence));
             }
         } else {
             TextOutput out = new TextOutput(spec.commandLine().getOut());
-            out.explanation(board.explain(node.getAsInt(), evidence), board.parameters().signalWeights());
+            out.explanation(board.explain(node.getAsInt(), evidence), style, board.parameters().signalWeights());
             out.integrity(board.integrity(node.getAsInt(), Math.max(evidence, 50)));
         }
         spec.commandLine().getOut().flush();

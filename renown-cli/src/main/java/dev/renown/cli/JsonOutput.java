@@ -7,6 +7,7 @@ import dev.renown.core.score.AccountScore;
 import dev.renown.core.score.Explanation;
 import dev.renown.core.score.Integrity;
 import dev.renown.core.score.ScoreBoard;
+import dev.renown.core.score.Style;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -27,12 +28,14 @@ final class JsonOutput implements AutoCloseable {
         json.useDefaultPrettyPrinter();
     }
 
-    void scores(ScoreBoard board, List<AccountScore> scores) throws IOException {
+    /** The first {@code top} accounts of the ranking. */
+    void scores(ScoreBoard board, int top) throws IOException {
         json.writeStartObject();
         run(board);
         json.writeArrayFieldStart("scores");
-        for (AccountScore s : scores) {
-            score(s);
+        for (int i = 0; i < Math.min(top, board.size()); i++) {
+            int v = board.nodeAt(i);
+            score(board.accountScore(v), Style.of(board, v));
         }
         json.writeEndArray();
         json.writeEndObject();
@@ -49,6 +52,7 @@ final class JsonOutput implements AutoCloseable {
             json.writeNumberField("rank", p.rank());
             json.writeStringField("person", p.person());
             json.writeNumberField("score", p.score());
+            style(p.style(board));
             json.writeObjectFieldStart("signals");
             for (dev.renown.core.score.SignalKind kind : dev.renown.core.score.SignalKind.values()) {
                 json.writeObjectFieldStart(kind.wireName());
@@ -80,11 +84,11 @@ final class JsonOutput implements AutoCloseable {
         json.writeEndObject();
     }
 
-    void explanation(ScoreBoard board, Explanation x, Integrity integrity) throws IOException {
+    void explanation(ScoreBoard board, Explanation x, Style.Verdict style, Integrity integrity) throws IOException {
         json.writeStartObject();
         run(board);
         json.writeFieldName("score");
-        score(x.score());
+        score(x.score(), style);
         json.writeStringField("window_start", TextOutput.time(x.windowStartMillis()));
         json.writeObjectFieldStart("evidence");
         for (Explanation.SignalEvidence ev : x.signals()) {
@@ -176,7 +180,7 @@ final class JsonOutput implements AutoCloseable {
         json.writeEndObject();
     }
 
-    private void score(AccountScore s) throws IOException {
+    private void score(AccountScore s, Style.Verdict style) throws IOException {
         json.writeStartObject();
         json.writeNumberField("rank", s.rank());
         json.writeStringField("account", s.account().toString());
@@ -185,6 +189,7 @@ final class JsonOutput implements AutoCloseable {
         json.writeStringField("label", s.label());
         json.writeNumberField("score", s.score());
         json.writeNumberField("percentile", s.percentile());
+        style(style);
         json.writeObjectFieldStart("signals");
         for (AccountScore.SignalScore p : s.signals()) {
             json.writeObjectFieldStart(p.kind().wireName());
@@ -195,6 +200,12 @@ final class JsonOutput implements AutoCloseable {
         }
         json.writeEndObject();
         json.writeEndObject();
+    }
+
+    /** {@code style}: the label's wire name; {@code style_reason}: why, with the thresholds that decided. */
+    private void style(Style.Verdict style) throws IOException {
+        json.writeStringField("style", style.label().wireName());
+        json.writeStringField("style_reason", style.reason());
     }
 
     @Override

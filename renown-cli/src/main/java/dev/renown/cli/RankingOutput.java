@@ -31,12 +31,12 @@ final class RankingOutput {
     void print(ScoreBoard board, PrintWriter out) throws IOException {
         if (json) {
             try (JsonOutput o = new JsonOutput(out)) {
-                o.scores(board, board.top(top));
+                o.scores(board, top);
             }
         } else {
             TextOutput o = new TextOutput(out);
             o.header(board);
-            o.table(board.top(top), board.parameters().signalWeights());
+            o.table(board, top);
         }
         out.flush();
     }

@@ -70,7 +70,7 @@ final class ScoreCommand implements Callable<Integer> {
         } else {
             TextOutput o = new TextOutput(out);
             o.header(scored.board());
-            o.people(persons, output.top);
+            o.people(scored.board(), persons, output.top);
         }
         out.flush();
         return links.problems().isEmpty() ? scored.exitCode() : Renown.EXIT_REJECTS;

@@ -6,6 +6,7 @@ import dev.renown.core.score.Explanation;
 import dev.renown.core.score.Integrity;
 import dev.renown.core.score.ScoreBoard;
 import dev.renown.core.score.SignalKind;
+import dev.renown.core.score.Style;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -20,6 +21,10 @@ final class TextOutput {
 
     private static final String[] SHORT = {"reach", "amplif", "impact", "convers", "outreach"};
     private static final int LABEL_WIDTH = 24;
+    /** Fits the longest label, conversationalist. */
+    private static final int STYLE_WIDTH = 17;
+    private static final String STYLE_NOTE = "Style: the signal in which an account stands out among the day's "
+            + "accounts (docs/scoring.md, style).";
 
     private final PrintWriter out;
 
@@ -39,16 +44,21 @@ final class TextOutput {
         out.println("parameters: " + EvaluationOutput.describe(board.parameters()));
     }
 
-    void table(List<AccountScore> scores, double[] weights) {
-        out.printf(Locale.ROOT, "%5s  %-" + LABEL_WIDTH + "s %6s   %7s %7s %7s %7s %8s%n", "rank", "account", "score",
-                SHORT[0], SHORT[1], SHORT[2], SHORT[3], SHORT[4]);
-        for (AccountScore s : scores) {
-            out.printf(Locale.ROOT, "%5d  %-" + LABEL_WIDTH + "s %6.1f   %7.1f %7.1f %7.1f %7.1f %8.1f%n", s.rank(),
-                    cut(s.label()), s.score(), s.signal(SignalKind.REACH).points(),
+    /** The first {@code top} accounts of the ranking: score, points per signal, and style. */
+    void table(ScoreBoard board, int top) {
+        double[] weights = board.parameters().signalWeights();
+        out.printf(Locale.ROOT, "%5s  %-" + LABEL_WIDTH + "s %6s   %7s %7s %7s %7s %8s   %s%n", "rank", "account",
+                "score", SHORT[0], SHORT[1], SHORT[2], SHORT[3], SHORT[4], "style");
+        for (int i = 0; i < Math.min(top, board.size()); i++) {
+            AccountScore s = board.accountScore(board.nodeAt(i));
+            out.printf(Locale.ROOT, "%5d  %-" + LABEL_WIDTH + "s %6.1f   %7.1f %7.1f %7.1f %7.1f %8.1f   %s%n",
+                    s.rank(), cut(s.label()), s.score(), s.signal(SignalKind.REACH).points(),
                     s.signal(SignalKind.AMPLIFICATION).points(), s.signal(SignalKind.NETWORK_IMPACT).points(),
-                    s.signal(SignalKind.CONVERSATION).points(), s.signal(SignalKind.OUTREACH).points());
+                    s.signal(SignalKind.CONVERSATION).points(), s.signal(SignalKind.OUTREACH).points(),
+                    Style.of(board, board.nodeAt(i)).label().wireName());
         }
         out.println("Signal columns are points: 1 + reach + amplif + impact + convers + outreach = score.");
+        out.println(STYLE_NOTE);
         StringBuilder unweighted = new StringBuilder();
         for (SignalKind kind : SignalKind.values()) {
             if (weights[kind.ordinal()] == 0) {
@@ -65,9 +75,9 @@ final class TextOutput {
      * Persons' combined scores: rank, person, score, the points each network's accounts earned,
      * and the accounts with their own scores.
      */
-    void people(List<dev.renown.core.people.PersonScores.PersonScore> persons, int top) {
-        out.printf(Locale.ROOT, "%5s  %-" + LABEL_WIDTH + "s %6s   %s%n", "rank", "person", "score",
-                "points by network; accounts (own score)");
+    void people(ScoreBoard board, List<dev.renown.core.people.PersonScores.PersonScore> persons, int top) {
+        out.printf(Locale.ROOT, "%5s  %-" + LABEL_WIDTH + "s %6s   %-" + STYLE_WIDTH + "s %s%n", "rank", "person",
+                "score", "style", "points by network; accounts (own score)");
         for (dev.renown.core.people.PersonScores.PersonScore p : persons.subList(0, Math.min(top, persons.size()))) {
             StringBuilder networks = new StringBuilder();
             p.pointsByNetwork().forEach((network, points) -> networks.append(networks.length() == 0 ? "" : " + ")
@@ -77,17 +87,19 @@ final class TextOutput {
                 accounts.append(accounts.length() == 0 ? "" : ", ").append(a.account())
                         .append(a.scored() ? String.format(Locale.ROOT, " (%.1f)", a.score()) : " (not in window)");
             }
-            out.printf(Locale.ROOT, "%5d  %-" + LABEL_WIDTH + "s %6.1f   %s; %s%n", p.rank(), cut(p.person()), p.score(),
-                    networks, accounts);
+            out.printf(Locale.ROOT, "%5d  %-" + LABEL_WIDTH + "s %6.1f   %-" + STYLE_WIDTH + "s %s; %s%n", p.rank(),
+                    cut(p.person()), p.score(), p.style(board).label().wireName(), networks, accounts);
         }
         out.println("A person counts each engager once, by its best term towards any of the person's accounts, "
                 + "and leaves out engagement among its own accounts (docs/scoring.md, people).");
+        out.println(STYLE_NOTE);
     }
 
-    void explanation(Explanation x, double[] weights) {
+    void explanation(Explanation x, Style.Verdict style, double[] weights) {
         AccountScore s = x.score();
         out.printf(Locale.ROOT, "%s: score %.1f, rank %,d of %,d (top %s)%n", s.label(), s.score(),
                 s.rank(), x.scoredAccounts(), topShare(s.rank(), x.scoredAccounts()));
+        out.printf(Locale.ROOT, "style: %s — %s%n", style.label().wireName(), style.reason());
         out.printf(Locale.ROOT, "from interactions in (%s, %s]%n%n", time(x.windowStartMillis()), time(x.asOfMillis()));
         out.printf(Locale.ROOT, "%-16s %14s %11s %7s %8s%n", "signal", "raw value", "percentile", "weight", "points");
         double total = 1;

@@ -8,6 +8,7 @@ import dev.renown.core.score.Calibration;
 import dev.renown.core.score.ScoreBoard;
 import dev.renown.core.score.Scorer;
 import dev.renown.core.score.SignalKind;
+import dev.renown.core.score.Style;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,6 +75,20 @@ public final class PersonScores {
         /** Whether any of the person's accounts was scored in the window. */
         public boolean scored() {
             return accounts.stream().anyMatch(LinkedAccount::scored);
+        }
+
+        /**
+         * Its style among the accounts of the board it was scored on
+         * ({@link Style#of(ScoreBoard, double[], int)}): its values' percentiles among the accounts', and as
+         * partners its engagers plus the accounts it engaged, each other party once per direction. A person of
+         * one account has the account's style.
+         */
+        public Style.Verdict style(ScoreBoard board) {
+            double[] row = new double[SignalKind.count()];
+            for (SignalKind kind : SignalKind.values()) {
+                row[kind.ordinal()] = value(kind);
+            }
+            return Style.of(board, row, parties.get(SignalKind.REACH) + parties.get(SignalKind.OUTREACH));
         }
     }
 

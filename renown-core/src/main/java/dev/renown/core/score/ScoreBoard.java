@@ -191,13 +191,26 @@ public final class ScoreBoard {
     public AccountScore accountScore(int v) {
         List<AccountScore.SignalScore> parts = new ArrayList<>(SignalKind.count());
         for (SignalKind kind : SignalKind.values()) {
-            parts.add(new AccountScore.SignalScore(kind, value(kind, v),
-                    percentile(nodesByValue()[kind.ordinal()], byKind[kind.ordinal()]::value, value(kind, v)),
+            parts.add(new AccountScore.SignalScore(kind, value(kind, v), percentile(kind, value(kind, v)),
                     points(kind, v)));
         }
         int a = graph.account(v);
         return new AccountScore(table.accounts().key(a), table.accounts().label(a), rank[v], score[v],
                 percentile(sortedScores(), score[v]), parts);
+    }
+
+    /**
+     * Percent of scored accounts whose value of {@code kind} is below {@code value}, ties counting
+     * half: the percentile of {@link AccountScore.SignalScore}, also for a value no account has.
+     * {@code O(log n)} after the first call, which sorts each signal's nodes once.
+     */
+    public double percentile(SignalKind kind, double value) {
+        return percentile(nodesByValue()[kind.ordinal()], byKind[kind.ordinal()]::value, value);
+    }
+
+    /** The nodes in increasing order of their value of {@code kind}; shared, not to be written. */
+    int[] nodesByValue(SignalKind kind) {
+        return nodesByValue()[kind.ordinal()];
     }
 
     /**
@@ -331,7 +344,8 @@ public final class ScoreBoard {
         return 100.0 * (below + 0.5 * (upTo - below)) / nodes.length;
     }
 
-    private static int lowerBound(int[] nodes, java.util.function.IntToDoubleFunction values, double x) {
+    /** The first position in {@code nodes}, sorted by value, whose value is not below {@code x}. */
+    static int lowerBound(int[] nodes, java.util.function.IntToDoubleFunction values, double x) {
         int lo = 0;
         int hi = nodes.length;
         while (lo < hi) {
