@@ -134,6 +134,7 @@ public final class Backfill {
         long loadFrom = endOfDay(from) - parameters.window().toMillis()
                 - (fixed ? 0 : Calibrator.FOLDS * Calibrator.HORIZONS.get(Calibrator.HORIZONS.size() - 1).toMillis());
         EventTable table = store.load(loadFrom, endOfDay(to));
+        dev.renown.core.people.People people = store.people();
         java.util.Set<LocalDate> present = onlyMissing ? new java.util.HashSet<>(store.snapshotDays())
                 : java.util.Set.of();
         int written = 0;
@@ -151,6 +152,9 @@ public final class Backfill {
                     TopicScoring.MIN_INTERACTIONS_DEFAULT);
             ScoreBoard board = scorer.score(table, endOfDay(day));
             store.saveSnapshots(day, board, runId);
+            if (people.size() > 0) {
+                store.savePersonSnapshots(day, dev.renown.core.people.PersonScores.of(board, people), runId);
+            }
             if (table.topicCount() > 0) {
                 store.saveTopicScores(day, topics.score(table, endOfDay(day)), runId);
             }

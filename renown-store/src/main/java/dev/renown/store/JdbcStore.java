@@ -567,6 +567,81 @@ abstract class JdbcStore implements Store {
     }
 
     @Override
+    public List<PersonLink> replacePerson(String person, List<AccountKey> accounts, String linkedBy, Instant at) {
+        inTransaction("cannot store person links in " + url, c -> {
+            try (PreparedStatement gone = c.prepareStatement("DELETE FROM person_links WHERE person = ?");
+                 PreparedStatement d = c.prepareStatement("DELETE FROM person_links WHERE network = ? AND account_id = ?");
+                 PreparedStatement p = c.prepareStatement("INSERT INTO person_links (network, account_id, person, "
+                         + "linked_by, linked_at) VALUES (?, ?, ?, ?, ?)")) {
+                gone.setString(1, person);
+                gone.executeUpdate();
+                for (AccountKey account : new java.util.LinkedHashSet<>(accounts)) {
+                    d.setString(1, account.network());
+                    d.setString(2, account.id());
+                    d.executeUpdate();
+                    p.setString(1, account.network());
+                    p.setString(2, account.id());
+                    p.setString(3, person);
+                    p.setString(4, linkedBy);
+                    p.setTimestamp(5, Timestamp.from(at));
+                    p.executeUpdate();
+                }
+            }
+        });
+        return personLinks().stream().filter(l -> l.person().equals(person)).toList();
+    }
+
+    static final String PERSON_SNAPSHOT_COLUMNS = "day, person, score, score_rank, reach, amplification, "
+            + "network_impact, conversation, outreach, run_id";
+    static final ColumnBatch.Type[] PERSON_SNAPSHOT_TYPES = {ColumnBatch.Type.DATE, ColumnBatch.Type.STRING,
+        ColumnBatch.Type.DOUBLE, ColumnBatch.Type.INT, ColumnBatch.Type.DOUBLE, ColumnBatch.Type.DOUBLE,
+        ColumnBatch.Type.DOUBLE, ColumnBatch.Type.DOUBLE, ColumnBatch.Type.DOUBLE, ColumnBatch.Type.LONG};
+
+    @Override
+    public void savePersonSnapshots(LocalDate day, List<dev.renown.core.people.PersonScores.PersonScore> persons,
+                                    long runId) {
+        ColumnBatch rows = new ColumnBatch(PERSON_SNAPSHOT_TYPES);
+        for (dev.renown.core.people.PersonScores.PersonScore s : persons) {
+            if (!s.scored()) {
+                continue; // no account of the person in the window
+            }
+            int r = rows.addRow();
+            rows.setDate(r, 0, day);
+            rows.setString(r, 1, s.person());
+            rows.setDouble(r, 2, s.score());
+            rows.setInt(r, 3, s.rank());
+            rows.setDouble(r, 4, s.value(SignalKind.REACH));
+            rows.setDouble(r, 5, s.value(SignalKind.AMPLIFICATION));
+            rows.setDouble(r, 6, s.value(SignalKind.NETWORK_IMPACT));
+            rows.setDouble(r, 7, s.value(SignalKind.CONVERSATION));
+            rows.setDouble(r, 8, s.value(SignalKind.OUTREACH));
+            rows.setLong(r, 9, runId);
+        }
+        replaceDay("person_snapshots", PERSON_SNAPSHOT_COLUMNS, day, rows);
+    }
+
+    @Override
+    public List<PersonSnapshot> personHistory(String person, LocalDate from, LocalDate to) {
+        List<PersonSnapshot> history = new ArrayList<>();
+        try (Connection c = connection(); PreparedStatement p = c.prepareStatement("SELECT " + PERSON_SNAPSHOT_COLUMNS
+                + " FROM person_snapshots WHERE person = ? AND day >= ? AND day <= ? ORDER BY day")) {
+            p.setString(1, person);
+            p.setDate(2, Date.valueOf(from));
+            p.setDate(3, Date.valueOf(to));
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    history.add(new PersonSnapshot(r.getDate(1).toLocalDate(), r.getString(2), r.getDouble(3),
+                            r.getInt(4), r.getDouble(5), r.getDouble(6), r.getDouble(7), r.getDouble(8),
+                            r.getDouble(9), r.getLong(10)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read a person's history from " + url, e);
+        }
+        return history;
+    }
+
+    @Override
     public List<PersonLink> personLinks() {
         List<PersonLink> all = new ArrayList<>();
         try (Connection c = connection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(

@@ -122,6 +122,20 @@ public interface Store extends AutoCloseable {
     /** Every stored link, by person, then in the order they were made. */
     List<PersonLink> personLinks();
 
+    /**
+     * Makes {@code accounts} the whole of {@code person}, in one transaction: each moves to it
+     * from any other person, and the person's accounts not listed are unlinked (none: the person
+     * is gone). Returns the links now stored for it.
+     */
+    List<PersonLink> replacePerson(String person, List<dev.renown.core.event.AccountKey> accounts, String linkedBy,
+                                   java.time.Instant at);
+
+    /** Writes (or replaces) the persons' scores of a day. */
+    void savePersonSnapshots(LocalDate day, List<dev.renown.core.people.PersonScores.PersonScore> persons, long runId);
+
+    /** A person's stored scores between two days, inclusive, oldest first. */
+    List<PersonSnapshot> personHistory(String person, LocalDate from, LocalDate to);
+
     /** The stored links as {@link dev.renown.core.people.People}. */
     default dev.renown.core.people.People people() {
         dev.renown.core.people.People.Builder builder = dev.renown.core.people.People.builder();

@@ -429,6 +429,51 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void a_person_is_replaced_whole_and_its_daily_scores_are_kept() {
+        Instant t1 = Instant.parse("2026-12-01T10:00:00Z");
+        Instant t2 = Instant.parse("2026-12-02T10:00:00Z");
+        store.savePersonLinks(List.of(
+                new PersonLink("ana", new AccountKey("twitter", "ana"), "file:people.csv", t1),
+                new PersonLink("ana", new AccountKey("bluesky", "ana.bsky.social"), "file:people.csv", t1),
+                new PersonLink("bo", new AccountKey("twitter", "bo"), "file:people.csv", t1)));
+        // ana is now her Twitter account and bo's; her Bluesky account is unlinked, bo has none left.
+        List<PersonLink> ana = store.replacePerson("ana", List.of(new AccountKey("twitter", "ana"),
+                new AccountKey("twitter", "bo"), new AccountKey("twitter", "ana")), "api", t2);
+        assertEquals(List.of(new PersonLink("ana", new AccountKey("twitter", "ana"), "api", t2),
+                new PersonLink("ana", new AccountKey("twitter", "bo"), "api", t2)), ana);
+        assertEquals(List.of("ana"), store.people().persons());
+        assertEquals(List.of(), store.replacePerson("ana", List.of(), "api", t2));
+        assertTrue(store.personLinks().isEmpty());
+
+        LocalDate day = LocalDate.of(2024, 5, 1);
+        java.util.Map<dev.renown.core.score.SignalKind, Double> values = new java.util.EnumMap<>(
+                dev.renown.core.score.SignalKind.class);
+        java.util.Map<dev.renown.core.score.SignalKind, Integer> parties = new java.util.EnumMap<>(
+                dev.renown.core.score.SignalKind.class);
+        for (dev.renown.core.score.SignalKind k : dev.renown.core.score.SignalKind.values()) {
+            values.put(k, 1.0 + k.ordinal());
+            parties.put(k, 1);
+        }
+        dev.renown.core.people.PersonScores.PersonScore scored = new dev.renown.core.people.PersonScores.PersonScore(
+                "ana", 1, 14.9, 2.8, values, values, java.util.Map.of("twitter", 13.9), parties,
+                List.of(new dev.renown.core.people.PersonScores.LinkedAccount(new AccountKey("twitter", "ana"), true,
+                        10.9, 3)));
+        dev.renown.core.people.PersonScores.PersonScore unseen = new dev.renown.core.people.PersonScores.PersonScore(
+                "cy", 2, 1, 0, values, values, java.util.Map.of(), parties,
+                List.of(new dev.renown.core.people.PersonScores.LinkedAccount(new AccountKey("twitter", "cy"), false,
+                        1, 0)));
+        store.savePersonSnapshots(day, List.of(scored, unseen), 9);
+        store.savePersonSnapshots(day.plusDays(1), List.of(scored), 9);
+        store.savePersonSnapshots(day, List.of(scored), 10); // a day written again replaces it
+        List<PersonSnapshot> history = store.personHistory("ana", day, day.plusDays(5));
+        assertEquals(2, history.size());
+        assertEquals(new PersonSnapshot(day, "ana", 14.9, 1, 1, 2, 3, 4, 5, 10), history.get(0));
+        assertEquals(day.plusDays(1), history.get(1).day());
+        assertTrue(store.personHistory("cy", day, day).isEmpty(), "a person with no account scored has no row");
+        assertEquals(1, store.personHistory("ana", day.plusDays(1), day.plusDays(1)).size());
+    }
+
+    @Test
     void a_parquet_export_loads_inside_the_database_like_an_ingest_of_its_rows() throws Exception {
         List<Interaction> list = interactions(300, 7);
         List<Interaction> valid = new ArrayList<>(list);
