@@ -3,6 +3,7 @@ package dev.renown.server;
 import dev.renown.core.event.AccountIndex;
 import dev.renown.core.event.AccountKey;
 import dev.renown.core.event.InteractionKind;
+import dev.renown.core.people.PersonScores;
 import dev.renown.core.score.AccountScore;
 import dev.renown.core.score.Explanation;
 import dev.renown.core.score.Influence;
@@ -204,6 +205,10 @@ final class Api {
         m.put("accounts", view.board().size());
         m.put("flagged", view.isFlagged(v));
         m.put("points_lost", view.pointsLost(v));
+        dev.renown.core.score.Style.Verdict style = dev.renown.core.score.Style.of(view.board(), v);
+        m.put("style", style.label().wireName());
+        m.put("style_reason", style.reason());
+        m.put("person", service.persons().personOf().get(key));
         m.put("signals", signals(view.board(), s));
         Map<String, Object> delta = new LinkedHashMap<>();
         delta.put("day", view.delta(key, s.score(), 0));
@@ -292,6 +297,9 @@ final class Api {
         m.put("score", x.score().score());
         m.put("rank", x.score().rank());
         m.put("accounts", x.scoredAccounts());
+        dev.renown.core.score.Style.Verdict style = dev.renown.core.score.Style.of(view.board(), v);
+        m.put("style", style.label().wireName());
+        m.put("style_reason", style.reason());
         Map<String, Object> parts = signals(view.board(), x.score());
         for (Explanation.SignalEvidence ev : x.signals()) {
             @SuppressWarnings("unchecked")
@@ -499,6 +507,7 @@ final class Api {
         one.put("account", ref(view, v));
         one.put("score", board.score(v));
         one.put("flagged", view.isFlagged(v));
+        one.put("style", dev.renown.core.score.Style.of(view.board(), v).label().wireName());
         Map<String, Object> points = new LinkedHashMap<>();
         for (SignalKind k : SignalKind.values()) {
             points.put(k.wireName(), board.points(k, v));
@@ -644,6 +653,232 @@ final class Api {
         LocalDate day = job.control.day();
         return "started " + job.started + ", day " + Math.min(job.control.done() + 1, job.daysTotal) + " of "
                 + job.daysTotal + (day == null ? "" : " (" + day + ")");
+    }
+
+    // --- people ------------------------------------------------------------------------------------
+
+    /** Longest person id. */
+    static final int PERSON_MAX = 256;
+    /** Most accounts one PUT may link to a person. */
+    static final int PERSON_ACCOUNTS_MAX = 100;
+
+    /** The person the path names: 1-256 characters, no control characters, no surrounding space. */
+    private static String personId(Context ctx) {
+        String id = ctx.pathParam("person");
+        if (id.isBlank() || id.length() > PERSON_MAX || hasControl(id) || !id.strip().equals(id)) {
+            throw ApiException.badParameter("person", "must be a person id of 1 to " + PERSON_MAX
+                    + " characters, without control characters or surrounding spaces");
+        }
+        return id;
+    }
+
+    /** {@code GET /people}: the persons of the served day, best first, a page at a time. */
+    void people(Context ctx) {
+        ScoreView view = service.view();
+        PersonView persons = service.persons();
+        int limit = limit(ctx, LIMIT_DEFAULT, LIMIT_MAX);
+        int offset = cursor(ctx, view);
+        List<PersonScores.PersonScore> ranked = persons.ranked().stream().filter(PersonScores.PersonScore::scored)
+                .toList();
+        List<Object> items = new ArrayList<>();
+        for (int i = offset; i < Math.min(ranked.size(), offset + limit); i++) {
+            PersonScores.PersonScore p = ranked.get(i);
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("rank", p.rank());
+            one.put("person", p.person());
+            one.put("score", p.score());
+            one.put("style", p.style(view.board()).label().wireName());
+            one.put("networks", p.pointsByNetwork());
+            List<Object> accounts = new ArrayList<>();
+            p.accounts().forEach(a -> accounts.add(ref(view, a.account())));
+            one.put("accounts", accounts);
+            items.add(one);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("as_of", view.day() == null ? null : view.day().toString());
+        m.put("persons", ranked.size());
+        m.put("items", items);
+        m.put("next_cursor", offset + limit < ranked.size() ? encodeCursor(view, offset + limit) : null);
+        json.write(ctx, 200, m);
+    }
+
+    /**
+     * {@code GET /people/{person}}: the person's combined score, its breakdown by signal and by
+     * network, its style, what the defences found across its accounts, and each linked account
+     * with its own score and who linked it when.
+     */
+    void person(Context ctx) {
+        String id = personId(ctx);
+        json.write(ctx, 200, personJson(id, service.view(), service.persons()));
+    }
+
+    private Map<String, Object> personJson(String id, ScoreView view, PersonView persons) {
+        List<dev.renown.store.PersonLink> links = persons.links().get(id);
+        if (links == null) {
+            throw ApiException.notFound("no person '" + id + "' is linked: link accounts with PUT "
+                    + RenownServer.API + "/people/{person} or renown people import");
+        }
+        Optional<PersonScores.PersonScore> scored = persons.person(id).filter(PersonScores.PersonScore::scored);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("person", id);
+        m.put("as_of", view.day() == null ? null : view.day().toString());
+        m.put("scored", scored.isPresent());
+        m.put("score", scored.map(PersonScores.PersonScore::score).orElse(null));
+        m.put("rank", scored.map(PersonScores.PersonScore::rank).orElse(null));
+        m.put("persons", persons.ranked().stream().filter(PersonScores.PersonScore::scored).count());
+        if (scored.isPresent()) {
+            PersonScores.PersonScore p = scored.get();
+            dev.renown.core.score.Style.Verdict style = p.style(view.board());
+            m.put("style", style.label().wireName());
+            m.put("style_reason", style.reason());
+            Map<String, Object> signals = new LinkedHashMap<>();
+            double[] weights = view.board().parameters().signalWeights();
+            for (SignalKind k : SignalKind.values()) {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("value", p.value(k));
+                one.put("points", p.points(k));
+                one.put("weight", weights[k.ordinal()]);
+                one.put("parties", p.parties().get(k));
+                one.put("unit", k.unit());
+                signals.put(k.wireName(), one);
+            }
+            m.put("signals", signals);
+            m.put("points_by_network", p.pointsByNetwork());
+            OptionalInt node = persons.result().node(id);
+            Integrity integrity = node.isPresent() ? persons.result().board().integrity(node.getAsInt(), 5) : null;
+            if (integrity != null) {
+                Map<String, Object> i = new LinkedHashMap<>();
+                i.put("engagers", integrity.engagers());
+                i.put("established", integrity.established());
+                i.put("discounted", integrity.discounted());
+                i.put("voices", integrity.voices());
+                i.put("points_lost", integrity.undefended() - integrity.score());
+                i.put("flagged", integrity.flagged());
+                m.put("integrity", i);
+            } else {
+                m.put("integrity", null);
+            }
+        } else {
+            m.put("style", null);
+            m.put("style_reason", null);
+            m.put("signals", null);
+            m.put("points_by_network", null);
+            m.put("integrity", null);
+        }
+        Map<AccountKey, PersonScores.LinkedAccount> own = new HashMap<>();
+        scored.ifPresent(p -> p.accounts().forEach(a -> own.put(a.account(), a)));
+        List<Object> accounts = new ArrayList<>();
+        for (dev.renown.store.PersonLink l : links) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("account", ref(view, l.account()));
+            OptionalInt v = view.node(l.account());
+            one.put("scored", v.isPresent());
+            one.put("score", v.isPresent() ? view.board().score(v.getAsInt()) : null);
+            one.put("rank", v.isPresent() ? view.board().rank(v.getAsInt()) : null);
+            one.put("style", v.isPresent() ? dev.renown.core.score.Style.of(view.board(), v.getAsInt()).label()
+                    .wireName() : null);
+            one.put("linked_by", l.linkedBy());
+            one.put("linked_at", l.linkedAt().toString());
+            accounts.add(one);
+        }
+        m.put("accounts", accounts);
+        return m;
+    }
+
+    /** {@code GET /people/{person}/history}: the person's stored daily scores. */
+    void personHistory(Context ctx) {
+        String id = personId(ctx);
+        ScoreView view = service.view();
+        LocalDate to = date(ctx, "to", view.day() != null ? view.day() : LocalDate.now());
+        LocalDate from = date(ctx, "from", to.minusDays(HISTORY_DAYS_DEFAULT - 1));
+        if (from.isAfter(to)) {
+            throw ApiException.badParameter("from", "must not be after 'to' (" + to + ")");
+        }
+        if (ChronoUnit.DAYS.between(from, to) > 3660) {
+            throw ApiException.badParameter("from", "the range may cover at most ten years");
+        }
+        if (!service.persons().links().containsKey(id)) {
+            throw ApiException.notFound("no person '" + id + "' is linked");
+        }
+        List<Object> days = new ArrayList<>();
+        for (dev.renown.store.PersonSnapshot s : service.store().personHistory(id, from, to)) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("day", s.day().toString());
+            one.put("score", s.score());
+            one.put("rank", s.rank());
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("reach", s.reach());
+            values.put("amplification", s.amplification());
+            values.put("network_impact", s.networkImpact());
+            values.put("conversation", s.conversation());
+            values.put("outreach", s.outreach());
+            one.put("signals", values);
+            days.add(one);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("person", id);
+        m.put("from", from.toString());
+        m.put("to", to.toString());
+        m.put("days", days);
+        json.write(ctx, 200, m);
+    }
+
+    /**
+     * {@code PUT /people/{person}}: {@code {"accounts": [{"network": …, "id": …}, …]}} becomes the
+     * whole of the person — each account moves to it from any other person, its accounts not
+     * listed are unlinked, an empty list unlinks it — recorded as linked by the API token, now;
+     * answers the person scored on the served day.
+     */
+    void putPerson(Context ctx) {
+        String id = personId(ctx);
+        byte[] body = ctx.bodyAsBytes();
+        if (isBlank(body)) {
+            throw ApiException.badParameter("body", "is empty: send {\"accounts\": [{\"network\": …, \"id\": …}]}");
+        }
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = json.mapper().readTree(body);
+        } catch (java.io.IOException e) {
+            throw ApiException.badParameter("body", "is not JSON");
+        }
+        if (root == null || !root.isObject() || !root.has("accounts") || !root.get("accounts").isArray()) {
+            throw ApiException.badParameter("body", "must be an object with an 'accounts' list");
+        }
+        for (java.util.Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("accounts")) {
+                throw ApiException.badParameter("body", "has a field '" + clip(name) + "' it does not know; "
+                        + "the body is {\"accounts\": [...]}");
+            }
+        }
+        com.fasterxml.jackson.databind.JsonNode list = root.get("accounts");
+        if (list.size() > PERSON_ACCOUNTS_MAX) {
+            throw ApiException.badParameter("accounts", "links at most " + PERSON_ACCOUNTS_MAX + " accounts, not "
+                    + list.size());
+        }
+        List<AccountKey> accounts = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            com.fasterxml.jackson.databind.JsonNode a = list.get(i);
+            String field = "accounts[" + i + "]";
+            if (!a.isObject() || !a.path("network").isTextual() || !a.path("id").isTextual() || a.size() != 2) {
+                throw ApiException.badParameter(field, "must be {\"network\": …, \"id\": …}");
+            }
+            String accountId = a.get("id").asText();
+            if (accountId.isBlank() || accountId.length() > ID_MAX || hasControl(accountId)) {
+                throw ApiException.badParameter(field + ".id", "must be an account id of 1 to " + ID_MAX
+                        + " characters, without control characters");
+            }
+            accounts.add(new AccountKey(network(a.get("network").asText(), field + ".network"), accountId));
+        }
+        PersonView persons = service.relink(id, accounts, "api");
+        if (accounts.isEmpty()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("person", id);
+            m.put("unlinked", true);
+            json.write(ctx, 200, m);
+            return;
+        }
+        json.write(ctx, 200, personJson(id, service.view(), persons));
     }
 
     /** Kinds of run a client may ask {@code /runs} for. */

@@ -186,6 +186,10 @@ public final class RenownServer implements AutoCloseable {
         get(c, API + "/leaderboard", api::leaderboard);
         get(c, API + "/search", api::search);
         get(c, API + "/runs", api::runs);
+        get(c, API + "/people", api::people);
+        get(c, API + "/people/{person}", api::person);
+        put(c, API + "/people/{person}", api::putPerson);
+        get(c, API + "/people/{person}/history", api::personHistory);
         post(c, API + "/interactions", api::postInteractions);
         post(c, API + "/scores/recompute", api::recompute);
         get(c, API + "/scores/recompute", api::recomputeStatus);
@@ -237,6 +241,11 @@ public final class RenownServer implements AutoCloseable {
     private void post(JavalinConfig c, String path, Handler handler) {
         c.routes.post(path, handler);
         routes.add(new Route("POST", path, true));
+    }
+
+    private void put(JavalinConfig c, String path, Handler handler) {
+        c.routes.put(path, handler);
+        routes.add(new Route("PUT", path, true));
     }
 
     private void delete(JavalinConfig c, String path, Handler handler) {

@@ -71,6 +71,7 @@ final class ScoreService implements AutoCloseable {
     /** Interactions stored when the current view was built, and when. */
     private volatile long storedAtRefresh;
     private volatile Instant refreshed;
+    private final AtomicReference<PersonView> persons = new AtomicReference<>(PersonView.EMPTY);
     /** The daily cycle run beside the server, if any. */
     private volatile dev.renown.store.DailyCycle daily;
 
@@ -117,6 +118,7 @@ final class ScoreService implements AutoCloseable {
         List<LocalDate> days = store.snapshotDays();
         OptionalLong last = store.lastInteractionMillis();
         if (days.isEmpty() && last.isEmpty()) {
+            persons.set(PersonView.EMPTY);
             view.set(ScoreView.empty());
             refreshed(count);
             return view.get();
@@ -139,8 +141,25 @@ final class ScoreService implements AutoCloseable {
         }
         ScoreView built = new ScoreView(day, board, nodeOf, before, topics, ScoreView.index(board),
                 ScoreView.networks(board));
+        persons.set(PersonView.of(built, store.personLinks()));
         view.set(built);
         refreshed(count);
+        return built;
+    }
+
+    /** The persons of the served day (none when no account is linked). */
+    PersonView persons() {
+        return persons.get();
+    }
+
+    /**
+     * Makes {@code accounts} the whole of {@code person} in the store (see
+     * {@link Store#replacePerson}), then scores the persons of the served day again.
+     */
+    synchronized PersonView relink(String person, List<AccountKey> accounts, String linkedBy) {
+        store.replacePerson(person, accounts, linkedBy, Instant.now());
+        PersonView built = PersonView.of(view.get(), store.personLinks());
+        persons.set(built);
         return built;
     }
 

@@ -179,9 +179,12 @@ class ApiFuzzTest {
                 return "no " + e.getKey();
             }
         }
-        if (body.contains("\tat ") || body.contains("at dev.renown.") || body.contains("java.lang.")
-                || body.contains("<html") || body.contains("<HTML")) {
-            return "a stack trace or an HTML page";
+        if (body.contains("\tat ") || body.contains("at dev.renown.") || body.contains("java.lang.")) {
+            return "a stack trace";
+        }
+        // An HTML error page; a 200 may be the dashboard's page (a target such as /#frag is the path /).
+        if (status >= 300 && (body.contains("<html") || body.contains("<HTML"))) {
+            return "an HTML error page";
         }
         if (status >= 400 && !method.equals("HEAD")) {
             try {

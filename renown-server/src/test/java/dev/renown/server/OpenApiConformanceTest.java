@@ -90,8 +90,18 @@ class OpenApiConformanceTest {
         small = TestServer.start(dir.resolve("small"), TestServer.config().withMaxBody(64));
         gated = TestServer.start(dir.resolve("gated"), TestServer.config(), TestServer.FIXTURE,
                 store -> TestServer.gated(store, gate, broken));
+        for (TestServer s : new TestServer[] {main, guarded, limited}) { // a person for the people reads
+            s.store.replacePerson(PERSON, List.of(new dev.renown.core.event.AccountKey("demo", "1"),
+                    new dev.renown.core.event.AccountKey("other", "8")), "test", java.time.Instant.now());
+            s.server.service().refresh();
+        }
+        new dev.renown.store.Backfill(main.store, dev.renown.core.score.ScoringParameters.defaults())
+                .run(java.time.LocalDate.of(2024, 5, 1), java.time.LocalDate.of(2024, 5, 3), false, 1, i -> { });
         limited.get("/api/v1/overview"); // the one request of its burst
     }
+
+    /** The person linked on the servers: ann (demo:1) and yan (other:8). */
+    private static final String PERSON = "annyan";
 
     @AfterAll
     static void stop() {
@@ -170,7 +180,8 @@ class OpenApiConformanceTest {
 
     /** The path of a template with the fixture's account, or another. */
     private static String path(String template, String network, String id) {
-        return template.replace("{network}", network).replace("{id}", id);
+        return template.replace("{network}", network).replace("{id}", id)
+                .replace("{person}", id.equals("1") ? PERSON : id);
     }
 
     /** Every documented operation, as {@code METHOD template}. */
@@ -203,14 +214,16 @@ class OpenApiConformanceTest {
             }
             String ok = path(template, "demo", "1") + query(template);
             expect(200, method, template, main.get(ok));
-            expect(405, method, template, main.send("PUT", ok, "x"));
+            // A method the path does not serve: PUT, or PATCH where PUT writes.
+            boolean writable = doc.at("/paths/" + template.replace("/", "~1") + "/put").isObject();
+            expect(405, method, template, main.send(writable ? "PATCH" : "PUT", ok, "x"));
             if (template.equals("/health")) {
                 continue; // never rate-limited, never protected
             }
             expect(429, method, template, limited.get(ok));
             expect(401, method, template, guarded.get(ok));
             expect(200, method, template, guarded.get(ok, TOKEN));
-            if (template.contains("{id}")) {
+            if (template.contains("{id}") || template.contains("{person}")) {
                 expect(404, method, template, main.get(path(template, "demo", "nobody")));
                 expect(400, method, template, main.get(path(template, "demo", "%20")));
             }
@@ -221,6 +234,8 @@ class OpenApiConformanceTest {
         expect(400, "GET", "/api/v1/search", main.get("/api/v1/search?q=%00"));
         expect(400, "GET", "/api/v1/leaderboard", main.get("/api/v1/leaderboard?flagged=maybe"));
         expect(400, "GET", "/api/v1/runs", main.get("/api/v1/runs?kind=nightly"));
+        expect(400, "GET", "/api/v1/people", main.get("/api/v1/people?limit=0"));
+        expect(400, "GET", "/api/v1/people/{person}/history", main.get("/api/v1/people/annyan/history?from=x"));
         expect(400, "GET", "/api/v1/runs", main.get("/api/v1/runs?limit=501"));
         expect(400, "GET", "/api/v1/accounts/{network}/{id}/history", main.get("/api/v1/accounts/demo/1/history?from=x"));
         // Successes with their variants: a topic-less network page, a cursor, a history range, the limits.
@@ -249,6 +264,22 @@ class OpenApiConformanceTest {
         expect(405, "POST", ingest, main.send("PUT", ingest, NEW_LINE, "Authorization", AUTH));
         expect(413, "POST", ingest, small.post(ingest, NEW_LINE.repeat(4), TOKEN));
         expect(429, "POST", ingest, limited.post(ingest, NEW_LINE, TOKEN));
+
+        String person = "/api/v1/people/{person}";
+        String links = "{\"accounts\": [{\"network\": \"demo\", \"id\": \"2\"}]}";
+        String json = "application/json";
+        expect(200, "PUT", person, main.send("PUT", "/api/v1/people/bob", links, "Authorization", AUTH,
+                "Content-Type", json));
+        expect(200, "PUT", person, main.send("PUT", "/api/v1/people/bob", "{\"accounts\": []}", "Authorization", AUTH,
+                "Content-Type", json));
+        expect(400, "PUT", person, main.send("PUT", "/api/v1/people/bob", "{\"accounts\": 1}", "Authorization", AUTH,
+                "Content-Type", json));
+        expect(401, "PUT", person, main.send("PUT", "/api/v1/people/bob", links, "Content-Type", json));
+        expect(405, "PUT", person, main.send("DELETE", "/api/v1/people/bob", null, "Authorization", AUTH));
+        expect(413, "PUT", person, small.send("PUT", "/api/v1/people/bob", links + " ".repeat(100), "Authorization",
+                AUTH, "Content-Type", json));
+        expect(429, "PUT", person, limited.send("PUT", "/api/v1/people/bob", links, "Authorization", AUTH,
+                "Content-Type", json));
 
         String recompute = "/api/v1/scores/recompute";
         expect(200, "GET", recompute, main.get(recompute));
