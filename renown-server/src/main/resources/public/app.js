@@ -5,6 +5,8 @@
  *   #/account/{network}/{id}    profile: score, breakdown, history, evidence, influence, integrity, topics
  *   #/compare?a=net/id&b=net/id two accounts side by side
  *   #/search?q=                 search results
+ *   #/people                    persons (accounts linked across networks) by combined score
+ *   #/person/{id}               a person: combined score, breakdown by signal and network, linked accounts, history
  *   #/runs?kind=                the daily cycle and the latest runs: status, duration, counts, failures
  * Every text from the data is inserted with textContent, never as HTML.
  */
@@ -180,6 +182,12 @@
       } else if (path[0] === "compare") {
         activeNav("compare");
         await comparePage(params.get("a"), params.get("b"));
+      } else if (path[0] === "people") {
+        activeNav("people");
+        await peoplePage();
+      } else if (path[0] === "person" && path.length >= 2) {
+        activeNav("people");
+        await personPage(path.slice(1).join("/"));
       } else if (path[0] === "runs") {
         activeNav("runs");
         await runsPage(params.get("kind") || "");
@@ -265,6 +273,121 @@
           h("label", null, "Flagged", flaggedSelect)),
         table, count, more, legend()));
     await page();
+  }
+
+  // --- people ------------------------------------------------------------------------------------
+
+  function personHref(id) {
+    return "#/person/" + encodeURIComponent(id);
+  }
+
+  function styleChip(style, reason) {
+    return style ? h("span", { class: "chip style", title: reason || "", "data-style": style }, style) : null;
+  }
+
+  /** Points by network as a stacked bar, each network a segment. */
+  function networkBar(byNetwork, id) {
+    const total = Object.values(byNetwork).reduce((a, b) => a + b, 0) || 1;
+    return h("div", { class: "netbar", id: id || null }, Object.entries(byNetwork).map(([n, pts], i) =>
+      h("span", { class: "seg seg" + (i % 4), style: null, title: n + ": " + fmt(pts, 2) + " pts", "data-network": n,
+        "data-width": String(pts / total) }, n + " " + fmt(pts, 1))));
+  }
+
+  function sizeSegments(root) {
+    root.querySelectorAll(".netbar .seg").forEach(seg => {
+      seg.style.flexGrow = seg.getAttribute("data-width");
+    });
+  }
+
+  async function peoplePage() {
+    const data = await api("/people?limit=100");
+    const body = h("tbody");
+    for (const p of data.items) {
+      body.append(h("tr", null,
+        h("td", { class: "rank" }, int(p.rank)),
+        h("td", null, h("a", { href: personHref(p.person) }, p.person), " ", styleChip(p.style),
+          h("div", { class: "muted small" }, p.accounts.map(a => a.network + ":" + (a.handle || a.id)).join(" · "))),
+        h("td", { class: "hide-phone" }, networkBar(p.networks)),
+        h("td", { class: "num" }, h("span", { class: "pill" }, fmt(p.score)))));
+    }
+    const table = h("table", { id: "people-table" },
+      h("thead", null, h("tr", null, h("th", { class: "rank" }, "#"), h("th", null, "Person"),
+        h("th", { class: "hide-phone" }, "Points by network"), h("th", { class: "num" }, "Score"))), body);
+    show(
+      h("section", { class: "hero" }, h("h1", null, "People"),
+        h("p", null, "A person links accounts on several networks and is scored as one account: an engager of two of its "
+          + "accounts counts once, engagement among its own accounts counts for nothing, and the integrity defences see it whole. "
+          + "Scores as of " + (data.as_of || "—") + ".")),
+      h("div", { class: "card" }, data.items.length ? table : h("p", { class: "empty", id: "people-empty" },
+        "No person is linked yet: renown people import people.csv, or PUT /api/v1/people/{id} with the API token."),
+        h("p", { class: "muted small" }, int(data.persons) + " persons scored.")));
+    sizeSegments(view);
+  }
+
+  async function personPage(id) {
+    const base = "/people/" + encodeURIComponent(id);
+    const [p, history] = await Promise.all([api(base), api(base + "/history")]);
+    document.title = p.person + " · Renown";
+    const ring = h("div", { class: "ring", id: "score-ring" },
+      h("div", { class: "inner" }, h("div", null,
+        h("div", { class: "score-value", id: "person-score" }, p.scored ? fmt(p.score) : "–"),
+        h("div", { class: "score-label" }, "Combined score"))));
+    ring.style.setProperty("--p", String(p.score || 0));
+    const head = h("section", { class: "card span-12 profile", id: "person-profile" },
+      h("div", { class: "scorebox" }, ring),
+      h("div", { class: "who" },
+        h("h1", { id: "person-name" }, p.person, " ", styleChip(p.style, p.style_reason)),
+        h("div", { class: "sub" }, int(p.accounts.length) + " linked accounts on "
+          + [...new Set(p.accounts.map(a => a.account.network))].join(", ")),
+        h("div", { class: "facts" },
+          h("div", { class: "fact" }, h("b", { id: "person-rank" }, p.rank ? "#" + int(p.rank) : "–"), h("span", null, "of " + int(p.persons) + " persons")),
+          h("div", { class: "fact" }, h("b", null, p.as_of || "–"), h("span", null, "as of"))),
+        p.style_reason ? h("p", { class: "muted small", id: "person-style-reason" }, "Style: " + p.style_reason) : null),
+      h("div", { class: "actions" },
+        h("a", { class: "button", href: "#/compare?a=" + encodeURIComponent("person:" + p.person) }, "Compare")));
+
+    const accounts = h("section", { class: "card span-12", id: "person-accounts" }, h("h2", null, "Linked accounts"),
+      h("table", null,
+        h("thead", null, h("tr", null, h("th", null, "Account"), h("th", null, "Style"), h("th", { class: "num" }, "Own rank"),
+          h("th", { class: "num" }, "Own score"), h("th", { class: "hide-phone" }, "Linked by"))),
+        h("tbody", null, p.accounts.map(a => h("tr", { "data-account": a.account.network + ":" + a.account.id },
+          h("td", null, accountLink(a.account), h("div", { class: "muted small" }, a.account.network)),
+          h("td", null, styleChip(a.style)),
+          h("td", { class: "num" }, a.scored ? "#" + int(a.rank) : "–"),
+          h("td", { class: "num" }, a.scored ? h("span", { class: "pill" }, fmt(a.score)) : h("span", { class: "muted small" }, "not scored")),
+          h("td", { class: "hide-phone small" }, a.linked_by + " · " + when(a.linked_at)))))));
+
+    const cards = [head];
+    if (p.scored) {
+      const breakdown = h("section", { class: "card span-5", id: "person-breakdown" }, h("h2", null, "What the score is made of"));
+      for (const s of SIGNALS) {
+        const sig = p.signals[s];
+        const off = sig.weight === 0;
+        breakdown.append(h("div", { class: "signal" + (off ? " off" : ""), "data-signal": s },
+          h("div", { class: "row" }, h("span", { class: "name" }, LABELS[s]),
+            h("span", { class: "muted small" }, off ? "weight 0 · not counted" : fmt(sig.points, 2) + " pts · weight " + fmt(sig.weight, 3))),
+          bar(s, sig.points / FULL_POINTS),
+          h("div", { class: "muted small" }, fmt(sig.value, 2) + " " + sig.unit + " · " + int(sig.parties) + " other accounts or persons")));
+      }
+      breakdown.append(h("h3", null, "By network"), networkBar(p.points_by_network, "person-networks"),
+        h("p", { class: "muted small", id: "person-networks-sum" }, "Score = 1 + "
+          + Object.entries(p.points_by_network).map(([n, pts]) => fmt(pts, 2) + " (" + n + ")").join(" + ")
+          + " = " + fmt(p.score) + "."));
+      const chartBox = h("div", { class: "chart", id: "history-chart" });
+      const chartNote = h("p", { class: "muted small", id: "history-note" });
+      const integrity = p.integrity ? h("p", { id: "person-integrity" }, "Across its accounts: " + int(p.integrity.engagers)
+        + " engagers, " + int(p.integrity.discounted) + " discounted by the defences (" + fmt(p.integrity.points_lost, 2)
+        + " points)" + (p.integrity.flagged ? ": flagged." : ".")) : null;
+      cards.push(breakdown, h("section", { class: "card span-7" }, h("h2", null, "Combined score history"), chartBox,
+        chartNote, integrity), accounts);
+      show(h("div", { class: "grid" }, cards));
+      sizeSegments(view);
+      drawHistory(chartBox, chartNote, [{ label: p.person, days: history.days }]);
+    } else {
+      cards.push(h("section", { class: "card span-12" }, h("p", { class: "empty" },
+        "None of this person's accounts is scored on " + (p.as_of || "the served day") + ".")), accounts);
+      show(h("div", { class: "grid" }, cards));
+    }
   }
 
   // --- runs --------------------------------------------------------------------------------------
@@ -367,6 +490,10 @@
           account.followers !== null ? h("div", { class: "fact" }, h("b", null, int(account.followers)), h("span", null, "followers")) : null,
           h("div", { class: "fact" }, h("b", null, score.as_of), h("span", null, "as of"))),
         deltas,
+        score.style ? h("p", { class: "muted small", id: "profile-style" }, styleChip(score.style, score.style_reason), " ",
+          score.style_reason) : null,
+        score.person ? h("p", { id: "profile-person" }, "Part of the person ", h("a", { href: personHref(score.person) }, score.person),
+          ", with accounts on other networks.") : null,
         integrity.flagged ? h("p", { class: "flagnote", id: "profile-flag-note" },
           "The integrity defences took " + fmt(integrity.points_lost) + " points from this account: it would score "
           + fmt(integrity.score_without_defences) + " if all " + int(integrity.engagers) + " of its engagers counted in full. "
@@ -543,7 +670,7 @@
     if (first.length) {
       const last = first[first.length - 1];
       const parts = [["day", "1 day"], ["week", "7 days"], ["month", "30 days"]]
-        .filter(([k]) => last.delta[k] !== null)
+        .filter(([k]) => last.delta && last.delta[k] !== null && last.delta[k] !== undefined)
         .map(([k, l]) => (last.delta[k] >= 0 ? "+" : "") + fmt(last.delta[k]) + " over " + l);
       note.textContent = first.length + " daily snapshot" + (first.length === 1 ? "" : "s") + " from " + first[0].day + " to " + last.day
         + (parts.length ? "; " + parts.join(", ") : "") + ".";
@@ -561,6 +688,16 @@
   async function resolveAccount(text) {
     const t = (text || "").trim();
     if (!t) throw Object.assign(new Error("type an account: network:id, an id, or a handle"), { status: 400 });
+    const person = t.match(/^person:(.+)$/);
+    if (person) {
+      try {
+        await api("/people/" + encodeURIComponent(person[1]));
+        return { person: person[1] };
+      } catch (e) {
+        if (e.status !== 404 && e.status !== 400) throw e;
+        throw Object.assign(new Error("no person “" + person[1] + "” is linked"), { status: 404 });
+      }
+    }
     const tried = [];
     const pair = t.match(/^([^\s:/@]+)[:/](.+)$/);
     if (pair) {
@@ -614,7 +751,7 @@
       location.hash = "#/compare?a=" + encodeURIComponent(inputA.value.trim()) + "&b=" + encodeURIComponent(inputB.value.trim());
     });
     const hero = h("section", { class: "hero" }, h("h1", null, "Compare two accounts"),
-      h("p", null, "Type each account as the command line takes it: network:id (as a profile shows it under the name), an id, or a handle."));
+      h("p", null, "Type each account as the command line takes it: network:id (as a profile shows it under the name), an id, or a handle; or a person as person:ID."));
     if (!a || !b) {
       show(hero, h("div", { class: "card" }, form));
       return;
@@ -636,7 +773,23 @@
     drawHistory(chartBox, note, [{ label: sa.label, days: sa.history.days }, { label: sb.label, days: sb.history.days }]);
   }
 
+  async function personSide(id) {
+    const base = "/people/" + encodeURIComponent(id);
+    const [p, history] = await Promise.all([api(base), api(base + "/history")]);
+    const card = h("section", { class: "card side", "data-person": p.person },
+      h("div", { class: "profile" },
+        h("div", null, h("div", { class: "score-value" }, p.scored ? fmt(p.score) : "–"), h("div", { class: "score-label" }, "combined score")),
+        h("div", { class: "who" }, h("h2", null, h("a", { href: personHref(p.person) }, p.person)),
+          h("div", { class: "muted small" }, "person of " + int(p.accounts.length) + " accounts"
+            + (p.rank ? " · #" + int(p.rank) + " of " + int(p.persons) + " persons" : "") + " · as of " + (p.as_of || "–")))),
+      p.scored ? h("div", { class: "breakdown" }, SIGNALS.map(s => h("div", { class: "signal" + (p.signals[s].weight === 0 ? " off" : "") },
+        h("div", { class: "row" }, h("span", { class: "name" }, LABELS[s]), h("span", { class: "muted small" }, fmt(p.signals[s].points, 2) + " pts")),
+        bar(s, p.signals[s].points / FULL_POINTS)))) : null);
+    return { card, history, label: p.person };
+  }
+
   async function side(account) {
+    if (account.person) return personSide(account.person);
     const base = "/accounts/" + encodeURIComponent(account.network) + "/" + encodeURIComponent(account.id);
     const [score, history] = await Promise.all([api(base + "/score"), api(base + "/history")]);
     const card = h("section", { class: "card side", "data-account": account.network + ":" + account.id },

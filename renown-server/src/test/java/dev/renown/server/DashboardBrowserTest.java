@@ -76,6 +76,9 @@ class DashboardBrowserTest {
     private static final String STAR = "900901";
     private static final String FAN_HANDLE = "renown_fan";
     private static final String STAR_HANDLE = "Renown_Star";
+    /** The star's account on a second network, and the person linking the two. */
+    private static final String MIRROR_STAR = "star-mirror";
+    private static final String PERSON = "star";
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
@@ -127,6 +130,19 @@ class DashboardBrowserTest {
             new GenericNdjsonReader().read(new Input(named), session, rejects);
             assertEquals(2, session.finish().inserted(), "named rejects: " + rejects.countsByReason());
         }
+        // The star's account on a second network, with two engagers there, linked to it as the person "star".
+        Path mirror = dir.resolve("mirror.ndjson");
+        Files.writeString(mirror, String.format("{\"network\":\"mirror\",\"kind\":\"repost\",\"actor\":\"m1\","
+                + "\"target\":\"%s\",\"time\":\"%sT13:00:00Z\",\"target_handle\":\"star_elsewhere\"}%n"
+                + "{\"network\":\"mirror\",\"kind\":\"reply\",\"actor\":\"m2\",\"target\":\"%s\","
+                + "\"time\":\"%sT14:00:00Z\"}%n", MIRROR_STAR, lastDay, MIRROR_STAR, lastDay));
+        try (IngestSession session = store.beginIngest("test:mirror", "mirror", run)) {
+            Rejects rejects = new Rejects();
+            new GenericNdjsonReader().read(new Input(mirror), session, rejects);
+            assertEquals(2, session.finish().inserted(), "mirror rejects: " + rejects.countsByReason());
+        }
+        store.replacePerson(PERSON, List.of(new dev.renown.core.event.AccountKey("snap", STAR),
+                new dev.renown.core.event.AccountKey("mirror", MIRROR_STAR)), "test", Instant.now());
         new Backfill(store, ScoringParameters.defaults()).run(day(store.firstInteractionMillis().getAsLong()),
                 day(store.lastInteractionMillis().getAsLong()), false, run, i -> { });
         server = new RenownServer(store, ScoringParameters.defaults(),
@@ -508,6 +524,54 @@ class DashboardBrowserTest {
         assertEquals(List.of(api("/api/v1/leaderboard?limit=1").at("/items/0/account/id").asText()),
                 ids(api("/api/v1/search?q=" + api("/api/v1/leaderboard?limit=1").at("/items/0/account/id").asText()
                         + "&limit=1")), "the leader is found first");
+    }
+
+    /**
+     * A person's profile: the combined score and rank the API gives, the points by network adding
+     * up to it, each linked account with its own score and a link to its profile, the combined
+     * history drawn; reached from the people page and from the account's own profile.
+     */
+    @Test
+    void aPersonsProfileShowsItsAccountsNetworksAndHistory() throws IOException {
+        JsonNode person = api("/api/v1/people/" + PERSON);
+        assertTrue(person.get("scored").asBoolean(), person.toString());
+        browser.get(base + "#/people");
+        List<WebElement> rows = waitForAll("#people-table tbody tr", 1);
+        assertEquals(api("/api/v1/people").get("persons").asInt(), rows.size());
+        assertTrue(rows.get(0).getText().contains(PERSON), rows.get(0).getText());
+        rows.get(0).findElement(By.cssSelector("a")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("person-score")));
+        assertEquals(oneDecimal(person.get("score").asDouble()), browser.findElement(By.id("person-score")).getText());
+        assertEquals("#" + person.get("rank").asInt(), browser.findElement(By.id("person-rank")).getText());
+        String sum = browser.findElement(By.id("person-networks-sum")).getText();
+        assertTrue(sum.contains(String.format(Locale.ROOT, "%.2f (snap)", person.at("/points_by_network/snap").asDouble()))
+                && sum.contains(String.format(Locale.ROOT, "%.2f (mirror)",
+                person.at("/points_by_network/mirror").asDouble())), sum);
+        List<WebElement> accounts = browser.findElements(By.cssSelector("#person-accounts tbody tr"));
+        assertEquals(2, accounts.size());
+        for (int i = 0; i < 2; i++) {
+            JsonNode a = person.at("/accounts/" + i);
+            WebElement row = browser.findElement(By.cssSelector("#person-accounts tr[data-account='"
+                    + a.at("/account/network").asText() + ":" + a.at("/account/id").asText() + "']"));
+            assertEquals(oneDecimal(a.get("score").asDouble()), row.findElement(By.cssSelector(".pill")).getText());
+        }
+        JsonNode history = api("/api/v1/people/" + PERSON + "/history");
+        assertTrue(history.get("days").size() >= 1);
+        wait.until(d -> drawnPixels("#history-chart canvas") > 200);
+        assertTrue(browser.findElement(By.id("history-note")).getText().startsWith(history.get("days").size()
+                + " daily snapshot"), browser.findElement(By.id("history-note")).getText());
+
+        // From the account's own profile to its person.
+        browser.get(base + "#/account/snap/" + STAR);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("profile-person")));
+        browser.findElement(By.cssSelector("#profile-person a")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("#/person/" + PERSON)
+                && !d.findElements(By.id("person-score")).isEmpty());
+        // Side by side with an account on the compare page.
+        browser.get(base + "#/compare?a=person:" + PERSON + "&b=snap:" + STAR);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#compare [data-person='" + PERSON + "']")));
+        assertNoBrowserErrors();
     }
 
     /**
