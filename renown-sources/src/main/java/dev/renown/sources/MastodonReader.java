@@ -7,6 +7,7 @@ import dev.renown.core.event.AccountProfile;
 import dev.renown.core.event.Interaction;
 import dev.renown.core.event.InteractionKind;
 import dev.renown.core.event.InteractionSink;
+import dev.renown.core.event.ProfileLink;
 
 import java.io.IOException;
 import java.net.URI;
@@ -42,7 +43,9 @@ import java.util.Map;
  * {@link InteractionKind#MENTION}. Event ids are the status's ActivityPub {@code uri} followed
  * by {@code /repost}, {@code /reply}, {@code /quote} or {@code /mention/<address>}; post ids
  * are status URIs; hashtags come from {@code tags}; the text is {@code content} without its
- * HTML. Every account object becomes an {@link AccountProfile} with its counts.
+ * HTML. Every account object becomes an {@link AccountProfile} with its counts, and, when it
+ * gives its {@code fields}, its links: the profile page ({@code url}) and each field's link with
+ * whether the server verified it ({@code verified_at}, {@link ProfileLinks#mastodonField}).
  */
 public final class MastodonReader implements InteractionReader {
 
@@ -74,6 +77,22 @@ public final class MastodonReader implements InteractionReader {
         long followers = -1;
         long following = -1;
         long statuses = -1;
+        /** The links of {@code fields}, or null when the object has no {@code fields} (a mention). */
+        List<ProfileLink> fieldLinks;
+
+        /** The profile page and the fields' links, or null when the object does not give its fields. */
+        List<ProfileLink> links() {
+            if (fieldLinks == null) {
+                return null;
+            }
+            if (url == null) {
+                return fieldLinks;
+            }
+            List<ProfileLink> links = new ArrayList<>(fieldLinks.size() + 1);
+            links.add(new ProfileLink(url, ProfileLink.PROFILE, false));
+            links.addAll(fieldLinks);
+            return links;
+        }
 
         /** {@code username@domain}, or null when neither acct nor url tells the domain. */
         String address() {
@@ -327,7 +346,7 @@ public final class MastodonReader implements InteractionReader {
             String address = a == null ? null : a.address();
             if (address != null) {
                 sink.profile(new AccountProfile(new AccountKey(NETWORK, address), a.username, a.displayName,
-                        a.followers, a.following, a.statuses));
+                        a.followers, a.following, a.statuses, a.links()));
             }
         }
 
@@ -594,10 +613,44 @@ public final class MastodonReader implements InteractionReader {
                     case "followers_count": a.followers = JsonRecords.count(p, where + ".followers_count", problem); break;
                     case "following_count": a.following = JsonRecords.count(p, where + ".following_count", problem); break;
                     case "statuses_count": a.statuses = JsonRecords.count(p, where + ".statuses_count", problem); break;
+                    case "fields":
+                        if (JsonRecords.array(p, where + ".fields", problem)) {
+                            a.fieldLinks = readFields(p, problem, where + ".fields");
+                        }
+                        break;
                     default: p.skipChildren();
                 }
             }
             return a;
+        }
+
+        /** An account's {@code fields} ({@code [{name, value, verified_at}…]}) as links; the parser is on the array. */
+        private static List<ProfileLink> readFields(JsonParser p, JsonRecords.Problem problem, String where)
+                throws IOException {
+            List<ProfileLink> links = null;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (!JsonRecords.object(p, where, problem)) {
+                    continue;
+                }
+                String name = null;
+                String value = null;
+                String verifiedAt = null;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String f = p.currentName();
+                    p.nextToken();
+                    switch (f) {
+                        case "name": name = JsonRecords.string(p, where + ".name", problem); break;
+                        case "value": value = JsonRecords.string(p, where + ".value", problem); break;
+                        case "verified_at": verifiedAt = JsonRecords.id(p, where + ".verified_at", problem); break;
+                        default: p.skipChildren();
+                    }
+                }
+                if (value != null) {
+                    links = links == null ? new ArrayList<>(2) : links;
+                    ProfileLinks.mastodonField(name, value, verifiedAt != null, links);
+                }
+            }
+            return links == null ? List.of() : links;
         }
     }
 

@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * REPOST to its user, {@code in_reply_to_user_id_str} a REPLY, a {@code quoted_status} a QUOTE
  * to its user, {@code entities.user_mentions} the MENTIONs. Embedded statuses only name
  * targets, as {@code includes} do in v2. Every user object becomes an {@link AccountProfile}
- * with {@code followers_count}, {@code friends_count} and {@code statuses_count}. A user-stream
+ * with {@code followers_count}, {@code friends_count} and {@code statuses_count}, and its links:
+ * the website ({@code entities.url.urls[].expanded_url}, else {@code url}) and the description's
+ * {@code entities.description.urls[].expanded_url} ({@link ProfileLinks#twitter}). A user-stream
  * {@code favorite} event is a LIKE and a {@code follow} event a FOLLOW. Stream control messages
  * ({@code delete}, {@code limit}, …) are counted as skipped.
  *
@@ -102,6 +104,10 @@ public final class TwitterV1Reader implements InteractionReader {
         long followers = -1;
         long following = -1;
         long statuses = -1;
+        boolean urlGiven;
+        String url;
+        List<String> websiteUrls;
+        List<String> descriptionUrls;
         // as a status
         V1Object user;
         V1Object retweeted;
@@ -342,7 +348,8 @@ public final class TwitterV1Reader implements InteractionReader {
         private void profile(V1Object user) {
             if (user != null && user.tweet.id != null && !user.problem().any()) {
                 sink.profile(new AccountProfile(new AccountKey(Tweet.NETWORK, user.tweet.id), user.screenName,
-                        user.name, user.followers, user.following, user.statuses));
+                        user.name, user.followers, user.following, user.statuses,
+                        ProfileLinks.twitter(user.urlGiven, user.url, user.websiteUrls, user.descriptionUrls)));
             }
         }
 
@@ -400,8 +407,12 @@ public final class TwitterV1Reader implements InteractionReader {
                         break;
                     case "entities":
                         if (JsonRecords.object(p, f, problem)) {
-                            readEntities(p, t, problem);
+                            readEntities(p, t, problem, o);
                         }
+                        break;
+                    case "url":
+                        o.urlGiven = true;
+                        o.url = JsonRecords.string(p, f, problem);
                         break;
                     case "extended_tweet":
                         if (JsonRecords.object(p, f, problem)) {
@@ -498,17 +509,33 @@ public final class TwitterV1Reader implements InteractionReader {
                     o.fullText = JsonRecords.string(p, "extended_tweet.full_text", problem);
                 } else if (f.equals("entities") && JsonRecords.object(p, "extended_tweet.entities", problem)) {
                     o.extendedEntities = new Tweet();
-                    readEntities(p, o.extendedEntities, problem);
+                    readEntities(p, o.extendedEntities, problem, null);
                 } else if (!f.equals("entities")) {
                     p.skipChildren();
                 }
             }
         }
 
-        private static void readEntities(JsonParser p, Tweet t, JsonRecords.Problem problem) throws IOException {
+        /**
+         * A status's mentions and hashtags, or, with {@code user} given, a user's website and
+         * description URLs ({@code entities.url}, {@code entities.description}).
+         */
+        private static void readEntities(JsonParser p, Tweet t, JsonRecords.Problem problem, V1Object user)
+                throws IOException {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String f = p.currentName();
                 p.nextToken();
+                if (user != null && (f.equals("url") || f.equals("description"))) {
+                    if (JsonRecords.object(p, "entities." + f, problem)) {
+                        if (f.equals("url")) {
+                            user.websiteUrls = ProfileLinks.readTwitterUrls(p, "entities.url", problem, user.websiteUrls);
+                        } else {
+                            user.descriptionUrls = ProfileLinks.readTwitterUrls(p, "entities.description", problem,
+                                    user.descriptionUrls);
+                        }
+                    }
+                    continue;
+                }
                 boolean mentions = f.equals("user_mentions");
                 if ((!mentions && !f.equals("hashtags")) || !JsonRecords.array(p, "entities." + f, problem)) {
                     if (!mentions && !f.equals("hashtags")) {

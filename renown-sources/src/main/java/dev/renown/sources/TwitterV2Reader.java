@@ -31,7 +31,10 @@ import java.util.Map;
  * {@code entities.mentions}, a mention without an id resolved by username through
  * {@code includes.users}. Tweets in {@code includes} only resolve targets: they are context,
  * not part of what was collected. Every user object ({@code includes.users}, users in
- * {@code data}) becomes an {@link AccountProfile} with its {@code public_metrics} counts.
+ * {@code data}) becomes an {@link AccountProfile} with its {@code public_metrics} counts, and,
+ * when the response has them ({@code user.fields=url,entities}), its links: the website
+ * ({@code entities.url.urls[].expanded_url}, else {@code url}) and the description's
+ * {@code entities.description.urls[].expanded_url} ({@link ProfileLinks#twitter}).
  * Pages with only {@code errors} are skipped as {@code api-error}, pages with no data as
  * {@code empty-page}.
  *
@@ -63,11 +66,19 @@ public final class TwitterV2Reader implements InteractionReader {
         long followers;
         long following;
         long tweets;
+        boolean urlGiven;
+        String url;
+        List<String> websiteUrls;
+        List<String> descriptionUrls;
 
         void clear() {
             tweet.clear();
             username = null;
             name = null;
+            urlGiven = false;
+            url = null;
+            websiteUrls = null;
+            descriptionUrls = null;
             followers = -1;
             following = -1;
             tweets = -1;
@@ -253,7 +264,8 @@ public final class TwitterV2Reader implements InteractionReader {
                 return;
             }
             sink.profile(new AccountProfile(new AccountKey(Tweet.NETWORK, id), user.username, user.name,
-                    user.followers, user.following, user.tweets));
+                    user.followers, user.following, user.tweets,
+                    ProfileLinks.twitter(user.urlGiven, user.url, user.websiteUrls, user.descriptionUrls)));
         }
 
         private void readDataItem(JsonParser p, JsonRecords.Context ctx) throws IOException {
@@ -338,8 +350,12 @@ public final class TwitterV2Reader implements InteractionReader {
                     break;
                 case "entities":
                     if (JsonRecords.object(p, field, problem)) {
-                        readEntities(p, t);
+                        readEntities(p, item);
                     }
+                    break;
+                case "url":
+                    item.urlGiven = true;
+                    item.url = JsonRecords.string(p, field, problem);
                     break;
                 case "username":
                     item.username = JsonRecords.id(p, field, problem);
@@ -398,10 +414,27 @@ public final class TwitterV2Reader implements InteractionReader {
             }
         }
 
-        private static void readEntities(JsonParser p, Tweet t) throws IOException {
+        /**
+         * A tweet's mentions and hashtags, and a user's website and description URLs
+         * ({@code entities.url}, {@code entities.description}, which tweets do not have).
+         */
+        private static void readEntities(JsonParser p, Item item) throws IOException {
+            Tweet t = item.tweet;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String f = p.currentName();
                 p.nextToken();
+                if (f.equals("url") || f.equals("description")) {
+                    if (JsonRecords.object(p, "entities." + f, t.problem)) {
+                        if (f.equals("url")) {
+                            item.websiteUrls = ProfileLinks.readTwitterUrls(p, "entities.url", t.problem,
+                                    item.websiteUrls);
+                        } else {
+                            item.descriptionUrls = ProfileLinks.readTwitterUrls(p, "entities.description", t.problem,
+                                    item.descriptionUrls);
+                        }
+                    }
+                    continue;
+                }
                 boolean mentions = f.equals("mentions");
                 if (!mentions && !f.equals("hashtags")) {
                     p.skipChildren();

@@ -2,6 +2,7 @@ package dev.renown.sources;
 
 import dev.renown.core.event.AccountProfile;
 import dev.renown.core.event.Interaction;
+import dev.renown.core.event.ProfileLink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,5 +103,45 @@ class MastodonReaderTest {
     void html_content_becomes_plain_text() {
         assertEquals("a & b <c> 'd' e", MastodonReader.plainText("<p>a &amp; b &lt;c&gt; &#39;d&#39;</p><p>e</p>"));
         assertNull(MastodonReader.plainText(null));
+    }
+
+    @Test
+    void account_fields_become_profile_links_with_their_verification() throws IOException {
+        Collected c = Collected.resource(new MastodonReader(), "people/mastodon-profiles.json");
+        assertEquals(0, c.rejects.total());
+        AccountProfile alice = profile(c, "alice@mastodon.social");
+        assertEquals(List.of(new ProfileLink("https://mastodon.social/@alice", ProfileLink.PROFILE, false),
+                new ProfileLink("https://twitter.com/alice_w", "field:Twitter", true),
+                new ProfileLink("alice.example.com", "field:Bluesky", false)), alice.links());
+        // An unverified link stays one, and 'she/her' is no link.
+        assertEquals(List.of(new ProfileLink("https://fosstodon.org/@bob", ProfileLink.PROFILE, false),
+                new ProfileLink("https://twitter.com/bob_jones", "field:Twitter", false)),
+                profile(c, "bob@fosstodon.org").links());
+        assertEquals(List.of(new ProfileLink("https://hachyderm.io/@carolyn", ProfileLink.PROFILE, false)),
+                profile(c, "carolyn@hachyderm.io").links());
+        // The old fixture's accounts have "fields": [] — their profile page only.
+        Collected old = Collected.resource(new MastodonReader(), "mastodon/home-timeline.json");
+        assertEquals(List.of(new ProfileLink("https://mastodon.social/@alice", ProfileLink.PROFILE, false)),
+                profile(old, "alice@mastodon.social").links());
+    }
+
+    @Test
+    void an_account_without_fields_says_nothing_of_links_and_a_bad_field_is_named() throws IOException {
+        String status = """
+                {"id":"1","uri":"https://m.example/users/a/statuses/1","created_at":"2024-05-02T09:00:00Z",
+                 "account":{"id":"1","username":"a","acct":"a","url":"https://m.example/@a"%s},
+                 "mentions":[{"id":"2","username":"b","acct":"b@n.example","url":"https://n.example/@b"}]}
+                """.replace("\n", "");
+        Collected none = Collected.read(new MastodonReader(), dir, "none.jsonl", status.formatted("") + "\n");
+        assertNull(profile(none, "a@m.example").links());
+        Collected bad = Collected.read(new MastodonReader(), dir, "bad.jsonl",
+                status.formatted(",\"fields\":[{\"name\":\"W\",\"value\":\"x.example\",\"verified_at\":true}]") + "\n");
+        Reject r = bad.onlyReject();
+        assertEquals("account.fields.verified_at", r.field());
+        assertEquals("wrong-type", r.reason());
+    }
+
+    private static AccountProfile profile(Collected c, String address) {
+        return c.profiles.stream().filter(p -> p.account().id().equals(address)).reduce((a, b) -> b).orElseThrow();
     }
 }

@@ -2,6 +2,7 @@ package dev.renown.sources;
 
 import dev.renown.core.event.AccountProfile;
 import dev.renown.core.event.Interaction;
+import dev.renown.core.event.ProfileLink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -143,5 +144,29 @@ class TwitterV1ReaderTest {
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void a_users_website_and_description_urls_become_profile_links_expanded() throws IOException {
+        Collected c = Collected.resource(new TwitterV1Reader(), "people/twitter-v1-timeline.json");
+        assertEquals(List.of(new ProfileLink("https://mastodon.social/@alice", ProfileLink.WEBSITE, false),
+                new ProfileLink("https://alice.example.com", ProfileLink.DESCRIPTION, false)),
+                profile(c, "1001").links());
+        assertEquals(List.of(), profile(c, "2002").links()); // "url": null: the profile says it has none
+        // Real payloads: an expanded website and description URL (2015), a bare url without
+        // entities (2007), and a t.co url whose expansion the payload does not carry (none).
+        Collected followers = Collected.resource(new TwitterV1Reader(), "twitter-v1/get_followers_0.json.gz");
+        assertEquals(List.of(new ProfileLink("http://about.me/wxbrad", ProfileLink.WEBSITE, false),
+                new ProfileLink("http://wxbrad.com", ProfileLink.DESCRIPTION, false)),
+                profile(followers, "22215485").links());
+        Collected old = Collected.resource(new TwitterV1Reader(), "twitter-v1/friends_timeline-kesuke.json.gz");
+        assertEquals(List.of(new ProfileLink("http://unto.net/", ProfileLink.WEBSITE, false)),
+                profile(old, "673483").links());
+        Collected place = Collected.resource(new TwitterV1Reader(), "twitter-v1/get_status_with_place.json.gz");
+        assertEquals(List.of(), profile(place, "1149579998").links());
+    }
+
+    private static AccountProfile profile(Collected c, String id) {
+        return c.profiles.stream().filter(p -> p.account().id().equals(id)).reduce((a, b) -> b).orElseThrow();
     }
 }

@@ -2,6 +2,7 @@ package dev.renown.sources;
 
 import dev.renown.core.event.AccountProfile;
 import dev.renown.core.event.Interaction;
+import dev.renown.core.event.ProfileLink;
 import dev.renown.core.event.InteractionKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,7 @@ import java.util.Map;
 
 import static dev.renown.core.event.InteractionKind.REPOST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TwitterV2ReaderTest {
@@ -160,5 +162,25 @@ class TwitterV2ReaderTest {
                 "{\"errors\":[{\"title\":\"ConnectionException\"}]}\n{\"meta\":{\"result_count\":0}}\n{\"hello\":1}\n[1]\n3\n");
         assertEquals(Map.of("api-error", 1L, "empty-page", 1L), c.rejects.skippedByReason());
         assertEquals(Map.of("unknown-kind", 1L, "wrong-type", 1L, "invalid-json", 1L), c.rejects.countsByReason());
+    }
+
+    @Test
+    void included_users_give_their_links_when_the_response_has_them() throws IOException {
+        Collected c = Collected.resource(new TwitterV2Reader(), "people/twitter-v2-page.jsonl");
+        assertEquals(1, c.interactions.size());
+        assertEquals(List.of(new ProfileLink("https://mastodon.social/@alice", ProfileLink.WEBSITE, false),
+                new ProfileLink("https://alice.example.com", ProfileLink.DESCRIPTION, false)),
+                profile(c, "1001").links());
+        assertEquals(List.of(), profile(c, "3003").links()); // "url": ""
+        assertNull(profile(c, "4004").links()); // no url, no entities: not asked for
+        // A real user-lookup page: the website and the description's URL, expanded.
+        Collected users = Collected.resource(new TwitterV2Reader(), "twitter-v2/users.jsonl.gz");
+        assertEquals(List.of(new ProfileLink("http://Gamestop.com", ProfileLink.WEBSITE, false),
+                new ProfileLink("http://Gamestop.com", ProfileLink.DESCRIPTION, false)),
+                profile(users, "1114981830799659009").links());
+    }
+
+    private static AccountProfile profile(Collected c, String id) {
+        return c.profiles.stream().filter(p -> p.account().id().equals(id)).reduce((a, b) -> b).orElseThrow();
     }
 }

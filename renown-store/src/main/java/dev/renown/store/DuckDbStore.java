@@ -113,6 +113,7 @@ public final class DuckDbStore extends JdbcStore {
                     + " FROM interactions LIMIT 0");
             s.execute("CREATE TEMP TABLE IF NOT EXISTS staging_accounts AS SELECT " + ACCOUNT_COLUMNS
                     + " FROM accounts LIMIT 0");
+            s.execute(CREATE_STAGING_LINKS);
         }
     }
 

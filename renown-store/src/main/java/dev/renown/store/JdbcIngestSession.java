@@ -1,8 +1,10 @@
 package dev.renown.store;
 
+import dev.renown.core.event.AccountKey;
 import dev.renown.core.event.AccountProfile;
 import dev.renown.core.event.EventTableBuilder;
 import dev.renown.core.event.Interaction;
+import dev.renown.core.event.ProfileLink;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 
@@ -13,6 +15,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +28,8 @@ import java.util.concurrent.Future;
  * Batches one input's interactions into the store. Each batch is one transaction: the
  * interactions go to a staging table through the bulk path and from there into
  * {@code interactions} unless their event key is stored already; the accounts they name, and
- * the profiles that came with them, are added or updated; and the input's progress — how many of
+ * the profiles that came with them, are added or updated (with the links of the profiles that
+ * give them, {@link #writeLinks}); and the input's progress — how many of
  * its records are now committed — is written. A crash loses at most the uncommitted batches,
  * which the next session re-reads; nothing is stored twice.
  *
@@ -79,6 +85,8 @@ final class JdbcIngestSession implements IngestSession, StreamSession {
         /** Profiles, merged per account: the row of each account's fingerprint. */
         final ColumnBatch profiledAccounts = new ColumnBatch(JdbcStore.ACCOUNT_TYPES);
         final Long2IntOpenHashMap profileRow = new Long2IntOpenHashMap();
+        /** The links of each account whose profile gave them, the last profile's. */
+        final Map<AccountKey, List<ProfileLink>> links = new HashMap<>();
         boolean direct;
         long recordsDone;
         boolean complete;
@@ -204,6 +212,9 @@ final class JdbcIngestSession implements IngestSession, StreamSession {
         if (known(p.posts()) != null) {
             a.setNullableLong(r, 6, known(p.posts()));
         }
+        if (p.links() != null) {
+            batch.links.put(p.account(), p.links());
+        }
     }
 
     private static Long known(long count) {
@@ -302,6 +313,7 @@ final class JdbcIngestSession implements IngestSession, StreamSession {
                     }
                 }
                 writeAccounts(b);
+                writeLinks(b);
                 writeProgress(b);
                 c.commit();
                 return new int[] {added, b.interactions.size() - added};
@@ -352,6 +364,52 @@ final class JdbcIngestSession implements IngestSession, StreamSession {
             s.executeUpdate("INSERT INTO accounts (" + JdbcStore.ACCOUNT_COLUMNS + ") SELECT " + JdbcStore.ACCOUNT_COLUMNS
                     + " FROM " + stage + " s WHERE NOT EXISTS (SELECT 1 FROM accounts a"
                     + " WHERE a.network = s.network AND a.account_id = s.account_id)");
+            s.executeUpdate("DELETE FROM " + stage);
+        }
+    }
+
+    /**
+     * Replaces the stored links of every account whose profile the batch gave in full — an
+     * account given with no links loses the ones it had — through a staging table: the batch's
+     * rows (an account without links as one row with a null url) are appended, the accounts'
+     * stored rows deleted, the new ones inserted, all stamped with the time of writing.
+     */
+    private void writeLinks(Batch b) throws SQLException {
+        if (b.links.isEmpty()) {
+            return;
+        }
+        ColumnBatch rows = new ColumnBatch(JdbcStore.LINK_TYPES);
+        b.links.forEach((account, links) -> {
+            if (links.isEmpty()) {
+                int r = rows.addRow();
+                rows.setString(r, 0, account.network());
+                rows.setString(r, 1, account.id());
+            }
+            for (ProfileLink link : links) {
+                int r = rows.addRow();
+                rows.setString(r, 0, account.network());
+                rows.setString(r, 1, account.id());
+                rows.setString(r, 2, link.url());
+                rows.setString(r, 3, link.field());
+                rows.setInt(r, 4, link.verified() ? 1 : 0);
+            }
+        });
+        String stage = store.stagingLinks();
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM " + stage);
+        }
+        store.bulkInsert(c, stage, JdbcStore.LINK_COLUMNS, rows);
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM profile_links WHERE EXISTS (SELECT 1 FROM " + stage + " s"
+                    + " WHERE s.network = profile_links.network AND s.account_id = profile_links.account_id)");
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO profile_links (network, account_id, url, field, "
+                + "verified, seen_at) SELECT network, account_id, url, field, verified = 1, CAST(? AS TIMESTAMP)"
+                + " FROM " + stage + " WHERE url IS NOT NULL")) {
+            p.setTimestamp(1, Timestamp.from(Instant.now()));
+            p.executeUpdate();
+        }
+        try (Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM " + stage);
         }
     }

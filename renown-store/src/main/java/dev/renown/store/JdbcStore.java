@@ -6,6 +6,8 @@ import dev.renown.core.event.EventTable;
 import dev.renown.core.event.EventTableBuilder;
 import dev.renown.core.event.Interaction;
 import dev.renown.core.event.InteractionKind;
+import dev.renown.core.event.ProfileLink;
+import dev.renown.core.people.LinkSuggestions;
 import dev.renown.core.score.AccountScore;
 import dev.renown.core.score.ScoreBoard;
 import dev.renown.core.score.SignalKind;
@@ -92,6 +94,13 @@ abstract class JdbcStore implements Store {
     static final ColumnBatch.Type[] ACCOUNT_TYPES = {ColumnBatch.Type.STRING, ColumnBatch.Type.STRING,
         ColumnBatch.Type.STRING, ColumnBatch.Type.STRING, ColumnBatch.Type.NULLABLE_LONG,
         ColumnBatch.Type.NULLABLE_LONG, ColumnBatch.Type.NULLABLE_LONG};
+    /** The columns of the profile-links staging table; {@code verified} is 0 or 1 there. */
+    static final String LINK_COLUMNS = "network, account_id, url, field, verified";
+    static final ColumnBatch.Type[] LINK_TYPES = {ColumnBatch.Type.STRING, ColumnBatch.Type.STRING,
+        ColumnBatch.Type.STRING, ColumnBatch.Type.STRING, ColumnBatch.Type.INT};
+    /** The profile-links staging table, the same in both databases. */
+    static final String CREATE_STAGING_LINKS = "CREATE TEMP TABLE IF NOT EXISTS staging_profile_links "
+            + "(network VARCHAR(64), account_id VARCHAR(512), url VARCHAR, field VARCHAR, verified INTEGER)";
     static final ColumnBatch.Type[] SNAPSHOT_TYPES = {ColumnBatch.Type.DATE, ColumnBatch.Type.STRING,
         ColumnBatch.Type.STRING, ColumnBatch.Type.DOUBLE, ColumnBatch.Type.DOUBLE, ColumnBatch.Type.DOUBLE,
         ColumnBatch.Type.DOUBLE, ColumnBatch.Type.DOUBLE, ColumnBatch.Type.DOUBLE, ColumnBatch.Type.INT,
@@ -107,6 +116,10 @@ abstract class JdbcStore implements Store {
 
     String stagingAccounts() {
         return "staging_accounts";
+    }
+
+    String stagingLinks() {
+        return "staging_profile_links";
     }
 
     @Override
@@ -655,6 +668,72 @@ abstract class JdbcStore implements Store {
             throw new StoreException("cannot read person links from " + url, e);
         }
         return all;
+    }
+
+    @Override
+    public List<ProfileLinkRecord> profileLinks(AccountKey account) {
+        List<ProfileLinkRecord> links = new ArrayList<>();
+        try (Connection c = connection(); PreparedStatement p = c.prepareStatement("SELECT url, field, verified, seen_at"
+                + " FROM profile_links WHERE network = ? AND account_id = ? ORDER BY field, url")) {
+            p.setString(1, account.network());
+            p.setString(2, account.id());
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    links.add(new ProfileLinkRecord(account, new ProfileLink(r.getString(1), r.getString(2),
+                            r.getBoolean(3)), r.getTimestamp(4).toInstant()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read profile links from " + url, e);
+        }
+        return links;
+    }
+
+    @Override
+    public List<AccountProfile> linkableProfiles() {
+        List<String> named = LinkSuggestions.NAMED_BY_ID.stream().sorted().toList();
+        String sql = "SELECT a.network, a.account_id, a.handle, a.display_name, a.followers, a.following, a.posts,"
+                + " l.url, l.field, l.verified FROM accounts a LEFT JOIN profile_links l"
+                + " ON l.network = a.network AND l.account_id = a.account_id"
+                + " WHERE a.handle IS NOT NULL OR l.url IS NOT NULL OR a.network IN ("
+                + String.join(", ", java.util.Collections.nCopies(named.size(), "?")) + ")"
+                + " ORDER BY a.network, a.account_id, l.field, l.url";
+        List<AccountProfile> profiles = new ArrayList<>();
+        try (Connection c = connection(); PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < named.size(); i++) {
+                p.setString(i + 1, named.get(i));
+            }
+            p.setFetchSize(10_000);
+            try (ResultSet r = p.executeQuery()) {
+                AccountKey current = null;
+                String[] names = null;
+                long[] counts = null;
+                List<ProfileLink> links = new ArrayList<>();
+                while (r.next()) {
+                    AccountKey key = new AccountKey(r.getString(1), r.getString(2));
+                    if (!key.equals(current)) {
+                        if (current != null) {
+                            profiles.add(new AccountProfile(current, names[0], names[1], counts[0], counts[1],
+                                    counts[2], links));
+                        }
+                        current = key;
+                        names = new String[] {r.getString(3), r.getString(4)};
+                        counts = new long[] {count(r, 5), count(r, 6), count(r, 7)};
+                        links = new ArrayList<>();
+                    }
+                    String link = r.getString(8);
+                    if (link != null) {
+                        links.add(new ProfileLink(link, r.getString(9), r.getBoolean(10)));
+                    }
+                }
+                if (current != null) {
+                    profiles.add(new AccountProfile(current, names[0], names[1], counts[0], counts[1], counts[2], links));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read accounts and profile links from " + url, e);
+        }
+        return profiles;
     }
 
     @Override

@@ -84,6 +84,7 @@ public final class PostgresStore extends JdbcStore {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TEMP TABLE IF NOT EXISTS staging_interactions (LIKE interactions)");
             s.execute("CREATE TEMP TABLE IF NOT EXISTS staging_accounts (LIKE accounts)");
+            s.execute(CREATE_STAGING_LINKS);
         }
     }
 

@@ -1,12 +1,16 @@
 package dev.renown.store;
 
 import dev.renown.core.event.AccountKey;
+import dev.renown.core.event.AccountProfile;
 import dev.renown.core.event.EventTable;
+import dev.renown.core.people.LinkSuggestions;
+import dev.renown.core.people.People;
 import dev.renown.core.score.ScoreBoard;
 import dev.renown.core.score.TopicScoring;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -136,13 +140,53 @@ public interface Store extends AutoCloseable {
     /** A person's stored scores between two days, inclusive, oldest first. */
     List<PersonSnapshot> personHistory(String person, LocalDate from, LocalDate to);
 
-    /** The stored links as {@link dev.renown.core.people.People}. */
-    default dev.renown.core.people.People people() {
-        dev.renown.core.people.People.Builder builder = dev.renown.core.people.People.builder();
+    /** The stored links as {@link People}. */
+    default People people() {
+        People.Builder builder = People.builder();
         for (PersonLink link : personLinks()) {
             builder.link(link.person(), link.account());
         }
         return builder.build();
+    }
+
+    /**
+     * The links an account's profile carries, as last ingested (an ingest replaces them whenever a
+     * source gives the profile in full): by field, then URL; empty when none are stored.
+     */
+    List<ProfileLinkRecord> profileLinks(AccountKey account);
+
+    /**
+     * Every account that {@linkplain LinkSuggestions link suggestions} can use — each with a
+     * handle, with stored profile links, or on a network whose ids are names
+     * ({@link LinkSuggestions#NAMED_BY_ID}) — as a profile: handle, display name, counts, and its
+     * stored links (an empty list for none). Ordered by network and id. One profile in memory per
+     * such account.
+     */
+    List<AccountProfile> linkableProfiles();
+
+    /**
+     * Suggests links between stored accounts ({@link LinkSuggestions#suggest} with the defaults,
+     * over {@link #linkableProfiles()} and the stored links). Nothing is stored.
+     */
+    default LinkSuggestions.Found linkSuggestions() {
+        return LinkSuggestions.defaults().suggest(linkableProfiles(), people());
+    }
+
+    /**
+     * Confirms suggestions by id ({@link LinkSuggestions#confirm}, against suggestions made now):
+     * when every id can be confirmed, stores their links, made by {@code suggestion:<evidence>} at
+     * {@code at}, in one transaction; when any cannot, stores nothing. Returns the links and the
+     * problems either way.
+     */
+    default LinkSuggestions.Confirmation confirmSuggestions(List<String> ids, Instant at) {
+        People people = people();
+        LinkSuggestions.Found found = LinkSuggestions.defaults().suggest(linkableProfiles(), people);
+        LinkSuggestions.Confirmation confirmation = LinkSuggestions.confirm(found, ids, people);
+        if (confirmation.problems().isEmpty() && !confirmation.links().isEmpty()) {
+            savePersonLinks(confirmation.links().stream()
+                    .map(l -> new PersonLink(l.person(), l.account(), l.linkedBy(), at)).toList());
+        }
+        return confirmation;
     }
 
     /** Writes (or replaces) the snapshot of every scored account for {@code day}. */

@@ -5,6 +5,10 @@ import dev.renown.core.event.AccountProfile;
 import dev.renown.core.event.EventTable;
 import dev.renown.core.event.Interaction;
 import dev.renown.core.event.InteractionKind;
+import dev.renown.core.event.ProfileLink;
+import dev.renown.core.people.LinkEvidence;
+import dev.renown.core.people.LinkSuggestion;
+import dev.renown.core.people.LinkSuggestions;
 import dev.renown.core.score.ScoreBoard;
 import dev.renown.core.score.Scorer;
 import dev.renown.core.score.ScoringParameters;
@@ -402,11 +406,6 @@ abstract class StoreContractTest {
         }
     }
 
-    /**
-     * A Parquet file as {@code renown export} writes it, with 50 rows stored before, ten rows
-     * repeated later in the file, a kind spelled as an alias and four bad rows: on DuckDB it loads
-     * inside the database and ends as an ingest of its valid rows, record by record, would.
-     */
     @Test
     void person_links_are_stored_with_who_and_when_and_an_account_moves_between_persons() {
         Instant t1 = Instant.parse("2026-12-01T10:00:00Z");
@@ -428,6 +427,99 @@ abstract class StoreContractTest {
         assertEquals(3, store.people().accounts("ana").size());
     }
 
+    static final AccountKey ALICE_M = new AccountKey("mastodon", "alice@mastodon.social");
+    static final AccountKey ALICE_T = new AccountKey("twitter", "1001");
+
+    static ProfileLink link(String url, String field, boolean verified) {
+        return new ProfileLink(url, field, verified);
+    }
+
+    static AccountProfile profile(AccountKey account, String handle, List<ProfileLink> links) {
+        return new AccountProfile(account, handle, null, AccountProfile.UNKNOWN, AccountProfile.UNKNOWN,
+                AccountProfile.UNKNOWN, links);
+    }
+
+    @Test
+    void profile_links_are_replaced_whenever_a_profile_gives_them_and_kept_when_it_does_not() {
+        ProfileLink page = link("https://mastodon.social/@alice", ProfileLink.PROFILE, false);
+        ProfileLink twitter = link("https://twitter.com/alice_w", "field:Twitter", true);
+        ProfileLink site = link("https://alice.example.com/", ProfileLink.WEBSITE, false);
+        Instant before = Instant.now().minusSeconds(1);
+        try (IngestSession s = store.beginIngest("k1", "input", 1)) {
+            s.accept(Interaction.of("mastodon", InteractionKind.MENTION, ALICE_M.id(), "bob@mastodon.social", T0));
+            // Within one batch the last profile of an account is the one kept.
+            s.profile(profile(ALICE_M, "alice", List.of(page)));
+            s.profile(profile(ALICE_M, "alice", List.of(twitter, page)));
+            s.profile(profile(ALICE_T, "alice_w", List.of(site)));
+            s.finish();
+        }
+        List<ProfileLinkRecord> stored = store.profileLinks(ALICE_M);
+        assertEquals(List.of(twitter, page), stored.stream().map(ProfileLinkRecord::link).toList());
+        assertTrue(stored.get(0).link().verified());
+        assertEquals(ALICE_M, stored.get(0).account());
+        assertFalse(stored.get(0).seenAt().isBefore(before), stored.get(0).seenAt() + " before " + before);
+        assertEquals(List.of(site), store.profileLinks(ALICE_T).stream().map(ProfileLinkRecord::link).toList());
+        try (IngestSession s = store.beginIngest("k2", "input", 1)) {
+            s.profile(profile(ALICE_M, "alice", null)); // a profile that does not say: links kept
+            s.profile(profile(ALICE_T, "alice_w", List.of())); // says it has none: links gone
+            s.finish();
+        }
+        assertEquals(2, store.profileLinks(ALICE_M).size());
+        assertTrue(store.profileLinks(ALICE_T).isEmpty());
+        try (IngestSession s = store.beginIngest("k3", "input", 1)) {
+            s.profile(profile(ALICE_M, "alice", List.of(page)));
+            s.finish();
+        }
+        assertEquals(List.of(page), store.profileLinks(ALICE_M).stream().map(ProfileLinkRecord::link).toList());
+        assertTrue(store.profileLinks(new AccountKey("mastodon", "nobody@x.org")).isEmpty());
+    }
+
+    @Test
+    void linkable_profiles_carry_handles_and_links_and_a_confirmed_suggestion_is_stored_once() {
+        ProfileLink page = link("https://mastodon.social/@alice", ProfileLink.PROFILE, false);
+        ProfileLink twitter = link("https://x.com/Alice_W", "field:Twitter", true);
+        try (IngestSession s = store.beginIngest("k", "input", 1)) {
+            s.accept(Interaction.of("reddit", InteractionKind.REPLY, "someone", "Alice_W_", T0));
+            s.accept(Interaction.of("test", InteractionKind.LIKE, "plain1", "plain2", T0));
+            s.profile(profile(ALICE_M, "alice", List.of(page, twitter)));
+            s.profile(profile(ALICE_T, "alice_w", List.of()));
+            s.finish();
+        }
+        // Accounts with a handle, with links, or named by their id (reddit); not plain1 or plain2.
+        List<AccountProfile> linkable = store.linkableProfiles();
+        assertEquals(List.of(ALICE_M, new AccountKey("reddit", "Alice_W_"), new AccountKey("reddit", "someone"),
+                ALICE_T), linkable.stream().map(AccountProfile::account).toList());
+        assertEquals(List.of(twitter, page), linkable.get(0).links()); // by field, then URL
+        assertEquals("alice", linkable.get(0).handle());
+        assertEquals(List.of(), linkable.get(3).links());
+
+        LinkSuggestions.Found found = store.linkSuggestions();
+        assertEquals(1, found.suggestions().size(), found.toString());
+        LinkSuggestion s = found.suggestions().get(0);
+        assertEquals(LinkEvidence.REL_ME, s.evidence());
+        assertEquals(List.of(ALICE_M, ALICE_T), s.accounts());
+        assertTrue(store.personLinks().isEmpty(), "suggesting stores nothing");
+
+        Instant at = Instant.parse("2026-12-03T09:00:00Z");
+        LinkSuggestions.Confirmation bad = store.confirmSuggestions(List.of(s.id(), "s-000000000000"), at);
+        assertEquals(1, bad.problems().size(), bad.toString());
+        assertTrue(bad.problems().get(0).contains("no suggestion s-000000000000"), bad.problems().get(0));
+        assertTrue(store.personLinks().isEmpty(), "an id that cannot be confirmed stores nothing");
+
+        LinkSuggestions.Confirmation ok = store.confirmSuggestions(List.of(s.id()), at);
+        assertEquals(List.of(), ok.problems());
+        assertEquals(List.of(new PersonLink("alice", ALICE_M, "suggestion:rel-me", at),
+                new PersonLink("alice", ALICE_T, "suggestion:rel-me", at)), store.personLinks());
+        LinkSuggestions.Found after = store.linkSuggestions();
+        assertTrue(after.suggestions().isEmpty(), after.toString());
+        assertEquals(1, after.alreadyLinked());
+    }
+
+    /**
+     * A Parquet file as {@code renown export} writes it, with 50 rows stored before, ten rows
+     * repeated later in the file, a kind spelled as an alias and four bad rows: on DuckDB it loads
+     * inside the database and ends as an ingest of its valid rows, record by record, would.
+     */
     @Test
     void a_person_is_replaced_whole_and_its_daily_scores_are_kept() {
         Instant t1 = Instant.parse("2026-12-01T10:00:00Z");
