@@ -669,6 +669,9 @@ final class Api {
             throw ApiException.badParameter("person", "must be a person id of 1 to " + PERSON_MAX
                     + " characters, without control characters or surrounding spaces");
         }
+        if (id.equals("suggestions")) {
+            throw ApiException.badParameter("person", "'suggestions' names the suggestions, not a person");
+        }
         return id;
     }
 
@@ -783,6 +786,63 @@ final class Api {
         }
         m.put("accounts", accounts);
         return m;
+    }
+
+    /**
+     * {@code GET /people/suggestions}: links the stored profiles suggest, strongest first, none
+     * applied ({@link dev.renown.core.people.LinkSuggestions}); confirm one with
+     * {@code POST /people/suggestions/{id}/confirm}.
+     */
+    void suggestions(Context ctx) {
+        ScoreView view = service.view();
+        int limit = limit(ctx, LIMIT_DEFAULT, LIMIT_MAX);
+        dev.renown.core.people.LinkSuggestions.Found found = service.suggestions();
+        List<Object> items = new ArrayList<>();
+        for (dev.renown.core.people.LinkSuggestion s : found.suggestions().subList(0,
+                Math.min(limit, found.suggestions().size()))) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("id", s.id());
+            one.put("evidence", s.evidence().code());
+            List<Object> accounts = new ArrayList<>();
+            s.accounts().forEach(a -> accounts.add(ref(view, a)));
+            one.put("accounts", accounts);
+            one.put("person", s.person());
+            one.put("linked_by", s.linkedBy());
+            one.put("reasons", s.reasons());
+            items.add(one);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("total", found.suggestions().size());
+        m.put("already_linked", found.alreadyLinked());
+        m.put("not_suggested", found.leftOut().size());
+        m.put("items", items);
+        json.write(ctx, 200, m);
+    }
+
+    /**
+     * {@code POST /people/suggestions/{id}/confirm}: stores the suggestion's links (its accounts
+     * join its person, linked by {@code suggestion:<evidence>}); 404 when no suggestion has that id
+     * now, or it can no longer be confirmed as it stands.
+     */
+    void confirmSuggestion(Context ctx) {
+        String id = ctx.pathParam("suggestion");
+        if (!id.matches("s-[0-9a-f]{1,64}")) {
+            throw ApiException.badParameter("suggestion", "must be a suggestion id such as s-0123456789ab");
+        }
+        dev.renown.core.people.LinkSuggestions.Found found = service.suggestions();
+        dev.renown.core.people.LinkSuggestion suggestion = found.suggestions().stream()
+                .filter(s -> s.id().equals(id)).findFirst().orElse(null);
+        if (suggestion == null) {
+            throw ApiException.notFound("no suggestion " + id + " now: GET " + RenownServer.API
+                    + "/people/suggestions lists them");
+        }
+        dev.renown.core.people.LinkSuggestions.Confirmation done = service.confirm(List.of(id));
+        if (!done.problems().isEmpty()) {
+            // The evidence changed since the list was made (another writer linked the accounts).
+            throw ApiException.notFound("suggestion " + id + " cannot be confirmed now: "
+                    + String.join("; ", done.problems()));
+        }
+        json.write(ctx, 200, personJson(suggestion.person(), service.view(), service.persons()));
     }
 
     /** {@code GET /people/{person}/history}: the person's stored daily scores. */

@@ -187,6 +187,8 @@ public final class RenownServer implements AutoCloseable {
         get(c, API + "/search", api::search);
         get(c, API + "/runs", api::runs);
         get(c, API + "/people", api::people);
+        get(c, API + "/people/suggestions", api::suggestions);
+        post(c, API + "/people/suggestions/{suggestion}/confirm", api::confirmSuggestion);
         get(c, API + "/people/{person}", api::person);
         put(c, API + "/people/{person}", api::putPerson);
         get(c, API + "/people/{person}/history", api::personHistory);

@@ -72,6 +72,10 @@ final class ScoreService implements AutoCloseable {
     private volatile long storedAtRefresh;
     private volatile Instant refreshed;
     private final AtomicReference<PersonView> persons = new AtomicReference<>(PersonView.EMPTY);
+    /** Link suggestions as last computed, and when (nanoTime); recomputed after a minute or a change of links. */
+    private volatile dev.renown.core.people.LinkSuggestions.Found suggestions;
+    private volatile long suggestedNanos;
+    private static final long SUGGESTIONS_TTL_NANOS = 60_000_000_000L;
     /** The daily cycle run beside the server, if any. */
     private volatile dev.renown.store.DailyCycle daily;
 
@@ -156,7 +160,35 @@ final class ScoreService implements AutoCloseable {
      * Makes {@code accounts} the whole of {@code person} in the store (see
      * {@link Store#replacePerson}), then scores the persons of the served day again.
      */
+    /** The link suggestions of what the store holds now, computed at most a minute ago. */
+    dev.renown.core.people.LinkSuggestions.Found suggestions() {
+        dev.renown.core.people.LinkSuggestions.Found found = suggestions;
+        if (found == null || System.nanoTime() - suggestedNanos > SUGGESTIONS_TTL_NANOS) {
+            synchronized (this) {
+                found = store.linkSuggestions();
+                suggestions = found;
+                suggestedNanos = System.nanoTime();
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Confirms suggestions by id ({@link Store#confirmSuggestions}: all or nothing), then scores
+     * the persons of the served day again. One at a time, so that two confirms cannot both pass
+     * their checks before either stores.
+     */
+    synchronized dev.renown.core.people.LinkSuggestions.Confirmation confirm(List<String> ids) {
+        dev.renown.core.people.LinkSuggestions.Confirmation done = store.confirmSuggestions(ids, Instant.now());
+        if (done.problems().isEmpty()) {
+            suggestions = null;
+            persons.set(PersonView.of(view.get(), store.personLinks()));
+        }
+        return done;
+    }
+
     synchronized PersonView relink(String person, List<AccountKey> accounts, String linkedBy) {
+        suggestions = null;
         store.replacePerson(person, accounts, linkedBy, Instant.now());
         PersonView built = PersonView.of(view.get(), store.personLinks());
         persons.set(built);
@@ -164,6 +196,7 @@ final class ScoreService implements AutoCloseable {
     }
 
     private void refreshed(long count) {
+        suggestions = null;
         storedAtRefresh = count;
         refreshed = Instant.now();
         stored = null;
@@ -307,6 +340,9 @@ final class ScoreService implements AutoCloseable {
         }
         stored = null;
         store.finishRun(run, result.inserted() + " added, " + rejects.total() + " rejected");
+        if (result.profiles() > 0) {
+            suggestions = null; // new profiles may suggest new links
+        }
         return new IngestReport(result, rejects);
     }
 

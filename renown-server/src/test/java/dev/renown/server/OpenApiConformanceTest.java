@@ -215,7 +215,8 @@ class OpenApiConformanceTest {
             String ok = path(template, "demo", "1") + query(template);
             expect(200, method, template, main.get(ok));
             // A method the path does not serve: PUT, or PATCH where PUT writes.
-            boolean writable = doc.at("/paths/" + template.replace("/", "~1") + "/put").isObject();
+            boolean writable = doc.at("/paths/" + template.replace("/", "~1") + "/put").isObject()
+                    || template.startsWith("/api/v1/people/"); // PUT /people/suggestions is PUT /people/{person}
             expect(405, method, template, main.send(writable ? "PATCH" : "PUT", ok, "x"));
             if (template.equals("/health")) {
                 continue; // never rate-limited, never protected
@@ -264,6 +265,24 @@ class OpenApiConformanceTest {
         expect(405, "POST", ingest, main.send("PUT", ingest, NEW_LINE, "Authorization", AUTH));
         expect(413, "POST", ingest, small.post(ingest, NEW_LINE.repeat(4), TOKEN));
         expect(429, "POST", ingest, limited.post(ingest, NEW_LINE, TOKEN));
+
+        // A suggestion: the same handle on two networks, then confirmed.
+        String twins = "{\"id\":\"t1\",\"network\":\"mastodon\",\"kind\":\"reply\",\"actor\":\"m1\",\"target\":\"m2\","
+                + "\"time\":\"2024-05-03T15:00:00Z\",\"actor_handle\":\"carol_writes\"}\n{\"id\":\"t2\",\"network\":\"bluesky\","
+                + "\"kind\":\"reply\",\"actor\":\"b1\",\"target\":\"b2\",\"time\":\"2024-05-03T15:00:00Z\","
+                + "\"actor_handle\":\"carol_writes.bsky.social\"}\n";
+        expect(200, "POST", ingest, main.post(ingest, twins, TOKEN));
+        String suggestions = "/api/v1/people/suggestions";
+        String confirm = suggestions + "/{suggestion}/confirm";
+        String id = TestServer.json(main.get(suggestions), 200).at("/items/0/id").asText();
+        expect(200, "GET", suggestions, main.get(suggestions + "?limit=100"));
+        expect(400, "POST", confirm, main.post(suggestions + "/nope/confirm", "", TOKEN));
+        expect(401, "POST", confirm, main.post(suggestions + "/" + id + "/confirm", "", null));
+        expect(405, "POST", confirm, main.send("PUT", suggestions + "/" + id + "/confirm", "", "Authorization", AUTH));
+        expect(429, "POST", confirm, limited.post(suggestions + "/" + id + "/confirm", "", TOKEN));
+        expect(200, "POST", confirm, main.post(suggestions + "/" + id + "/confirm", "", TOKEN));
+        expect(404, "POST", confirm, main.post(suggestions + "/" + id + "/confirm", "", TOKEN));
+        expect(400, "GET", suggestions, main.get(suggestions + "?limit=x"));
 
         String person = "/api/v1/people/{person}";
         String links = "{\"accounts\": [{\"network\": \"demo\", \"id\": \"2\"}]}";

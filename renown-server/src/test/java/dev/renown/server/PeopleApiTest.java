@@ -123,6 +123,41 @@ class PeopleApiTest {
     }
 
     @Test
+    void suggestions_are_listed_and_only_a_confirm_with_the_token_links_them() {
+        server = TestServer.start(dir.resolve("a"), TestServer.config());
+        String lines = "{\"id\":\"s1\",\"network\":\"mastodon\",\"kind\":\"reply\",\"actor\":\"m1\",\"target\":\"m2\","
+                + "\"time\":\"2024-05-03T15:00:00Z\",\"actor_handle\":\"carol_writes\"}\n"
+                + "{\"id\":\"s2\",\"network\":\"bluesky\",\"kind\":\"reply\",\"actor\":\"did:plc:c1\",\"target\":\"b2\","
+                + "\"time\":\"2024-05-03T15:00:00Z\",\"actor_handle\":\"carol_writes.bsky.social\"}\n";
+        TestServer.json(server.post("/api/v1/interactions", lines, TestServer.TOKEN), 200);
+        JsonNode found = TestServer.json(server.get("/api/v1/people/suggestions"), 200);
+        assertEquals(1, found.get("total").asInt(), found.toString());
+        JsonNode s = found.at("/items/0");
+        assertEquals("handle", s.get("evidence").asText());
+        assertEquals("bluesky", s.at("/accounts/0/network").asText());
+        assertEquals("mastodon:m1", s.at("/accounts/1/network").asText() + ":" + s.at("/accounts/1/id").asText());
+        assertTrue(server.store.personLinks().isEmpty(), "listing links nothing");
+
+        String confirm = "/api/v1/people/suggestions/" + s.get("id").asText() + "/confirm";
+        assertEquals(401, server.post(confirm, "", null).statusCode());
+        assertTrue(server.store.personLinks().isEmpty());
+        assertEquals(400, server.post("/api/v1/people/suggestions/x/confirm", "", TestServer.TOKEN).statusCode());
+        assertEquals(404, server.post("/api/v1/people/suggestions/s-00/confirm", "", TestServer.TOKEN).statusCode());
+        JsonNode person = TestServer.json(server.post(confirm, "", TestServer.TOKEN), 200);
+        assertEquals(s.get("person").asText(), person.get("person").asText());
+        assertEquals(2, person.get("accounts").size());
+        assertEquals("suggestion:handle", person.at("/accounts/0/linked_by").asText());
+        assertEquals(2, server.store.personLinks().size());
+        // Linked now: not suggested again, and the id is gone.
+        JsonNode after = TestServer.json(server.get("/api/v1/people/suggestions"), 200);
+        assertEquals(0, after.get("total").asInt());
+        assertEquals(1, after.get("already_linked").asInt());
+        assertEquals(404, server.post(confirm, "", TestServer.TOKEN).statusCode());
+        assertEquals(400, server.get("/api/v1/people/suggestions?limit=0").statusCode());
+        assertEquals(400, put(server, "/api/v1/people/suggestions", ANN_AND_YAN, TestServer.TOKEN).statusCode());
+    }
+
+    @Test
     void a_persons_history_comes_from_the_days_a_backfill_scored_it() {
         server = TestServer.start(dir.resolve("a"), TestServer.config());
         TestServer.json(put(server, "/api/v1/people/annyan", ANN_AND_YAN, TestServer.TOKEN), 200);
