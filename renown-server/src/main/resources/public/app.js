@@ -120,6 +120,21 @@
     try { return sessionStorage.getItem("renown.token"); } catch (e) { return null; }
   }
 
+  /** A write with the API token of this tab (asked for on the page that writes). */
+  async function apiPost(path) {
+    const headers = { "Accept": "application/json" };
+    if (token()) headers["Authorization"] = "Bearer " + token();
+    const res = await fetch(API + path, { method: "POST", headers });
+    let body = null;
+    try { body = await res.json(); } catch (e) { /* not JSON */ }
+    if (!res.ok) {
+      const err = new Error(body && body.message ? body.message : res.status + " " + res.statusText);
+      err.status = res.status;
+      throw err;
+    }
+    return body;
+  }
+
   async function api(path) {
     const headers = { "Accept": "application/json" };
     if (token()) headers["Authorization"] = "Bearer " + token();
@@ -299,8 +314,55 @@
     });
   }
 
+  /** Suggested links, each confirmed only by a click with the API token (never applied silently). */
+  async function suggestionsCard() {
+    const data = await api("/people/suggestions?limit=50");
+    const card = h("section", { class: "card", id: "suggestions" }, h("h2", null, "Suggested links"),
+      h("p", { class: "muted small" }, "Accounts whose profiles suggest they are one person, strongest evidence first: a Mastodon "
+        + "field verified with rel=\"me\" (rel-me), a Bluesky domain handle named on another profile (domain), the same handle "
+        + "on two networks (handle, the weakest). Nothing is linked until you confirm it."));
+    if (!data.items.length) {
+      card.append(h("p", { class: "empty", id: "suggestions-empty" }, "No suggestion" + (data.already_linked
+        ? ": " + int(data.already_linked) + " pairs with evidence are linked already." : ".")));
+      return card;
+    }
+    const tokenInput = h("input", { type: "password", id: "suggest-token", placeholder: "API token to confirm",
+      "aria-label": "API token", autocomplete: "off", value: token() || "" });
+    const status = h("p", { class: "small", id: "suggest-status", role: "status" });
+    const list = h("ul", { class: "list", id: "suggestions-list" });
+    for (const s of data.items) {
+      const button = h("button", { class: "button", type: "button", "data-suggestion": s.id }, "Confirm");
+      button.addEventListener("click", async () => {
+        if (tokenInput.value.trim()) {
+          try { sessionStorage.setItem("renown.token", tokenInput.value.trim()); } catch (e) { /* private mode */ }
+        }
+        button.disabled = true;
+        try {
+          const person = await apiPost("/people/suggestions/" + encodeURIComponent(s.id) + "/confirm");
+          status.className = "small ok";
+          status.replaceChildren("Linked into ", h("a", { href: personHref(person.person) }, person.person), ".");
+          li.remove();
+        } catch (e) {
+          button.disabled = false;
+          status.className = "small error";
+          status.textContent = e.status === 401 ? "Confirming needs the API token: " + e.message : e.message;
+        }
+      });
+      const li = h("li", { "data-suggestion": s.id },
+        h("div", null, h("span", { class: "chip style" }, s.evidence), " ",
+          s.accounts.map((a, i) => [i ? " + " : "", accountLink(a), h("span", { class: "muted small" }, " " + a.network)]),
+          " → ", h("b", null, s.person),
+          h("div", { class: "muted small" }, s.reasons.join("; "))),
+        button);
+      list.append(li);
+    }
+    card.append(h("div", { class: "filters" }, h("label", null, "API token", tokenInput)), list, status);
+    return card;
+  }
+
   async function peoplePage() {
     const data = await api("/people?limit=100");
+    const suggestions = await suggestionsCard();
     const body = h("tbody");
     for (const p of data.items) {
       body.append(h("tr", null,
@@ -320,7 +382,7 @@
           + "Scores as of " + (data.as_of || "—") + ".")),
       h("div", { class: "card" }, data.items.length ? table : h("p", { class: "empty", id: "people-empty" },
         "No person is linked yet: renown people import people.csv, or PUT /api/v1/people/{id} with the API token."),
-        h("p", { class: "muted small" }, int(data.persons) + " persons scored.")));
+        h("p", { class: "muted small" }, int(data.persons) + " persons scored.")), suggestions);
     sizeSegments(view);
   }
 

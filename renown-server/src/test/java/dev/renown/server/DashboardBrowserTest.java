@@ -575,6 +575,52 @@ class DashboardBrowserTest {
     }
 
     /**
+     * Suggested links on the People page: listed with their evidence, refused without the API
+     * token, linked with it — and then the person's page lists both accounts, linked by the
+     * suggestion.
+     */
+    @Test
+    void aSuggestedLinkIsConfirmedOnlyWithTheToken() throws Exception {
+        try (TestServer small = TestServer.start(dir.resolve("suggest-db"), TestServer.config())) {
+            String twins = "{\"id\":\"t1\",\"network\":\"mastodon\",\"kind\":\"reply\",\"actor\":\"m1\",\"target\":\"m2\","
+                    + "\"time\":\"2024-05-03T15:00:00Z\",\"actor_handle\":\"carol_writes\"}\n{\"id\":\"t2\",\"network\":"
+                    + "\"bluesky\",\"kind\":\"reply\",\"actor\":\"b1\",\"target\":\"b2\",\"time\":\"2024-05-03T15:00:00Z\","
+                    + "\"actor_handle\":\"carol_writes.bsky.social\"}\n";
+            TestServer.json(small.post("/api/v1/interactions", twins, TestServer.TOKEN), 200);
+            JsonNode suggestion = TestServer.json(small.get("/api/v1/people/suggestions"), 200).at("/items/0");
+            String smallBase = "http://127.0.0.1:" + small.server.port() + "/";
+            browser.get(smallBase + "#/people");
+            browser.executeScript("sessionStorage.removeItem('renown.token')");
+            browser.navigate().refresh();
+            List<WebElement> items = waitForAll("#suggestions-list li", 1);
+            assertEquals(1, items.size());
+            assertTrue(items.get(0).getText().contains("handle") && items.get(0).getText().contains("carol_writes"),
+                    items.get(0).getText());
+            items.get(0).findElement(By.cssSelector("button")).click();
+            wait.until(d -> d.findElement(By.id("suggest-status")).getText().contains("API token"));
+            assertTrue(small.store.personLinks().isEmpty(), "nothing linked without the token");
+
+            browser.findElement(By.id("suggest-token")).sendKeys(TestServer.TOKEN);
+            items.get(0).findElement(By.cssSelector("button")).click();
+            wait.until(d -> d.findElement(By.id("suggest-status")).getText().startsWith("Linked into"));
+            assertEquals(2, small.store.personLinks().size());
+            assertTrue(browser.findElements(By.cssSelector("#suggestions-list li")).isEmpty());
+            browser.findElement(By.cssSelector("#suggest-status a")).click();
+            List<WebElement> accounts = waitForAll("#person-accounts tbody tr", 2);
+            assertEquals(2, accounts.size());
+            assertTrue(accounts.get(0).getText().contains("suggestion:handle"), accounts.get(0).getText());
+            assertEquals(suggestion.get("person").asText(), browser.findElement(By.id("person-name")).getText().split(" ")[0]);
+            browser.executeScript("sessionStorage.removeItem('renown.token')");
+            // The refused confirm is the one failed request the browser logged.
+            for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
+                assertTrue(e.getLevel().intValue() < Level.SEVERE.intValue()
+                        || (e.getMessage().contains("/confirm") && e.getMessage().contains("401")),
+                        "browser console: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
      * The runs page of a server that runs the daily cycle: the 1st of May scored, the 2nd failed
      * (the store refuses its snapshot), the failure said at the top and in its row, the kind filter.
      */
