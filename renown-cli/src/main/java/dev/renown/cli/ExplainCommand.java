@@ -21,8 +21,16 @@ final class ExplainCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "ACCOUNT",
-            description = "The account: network:id, a bare id, or a handle.")
+            description = "The account: network:id, a bare id, or a handle; with --person, a person's id.")
     String account;
+
+    @Option(names = "--person", description = "Explain the person ACCOUNT names (its accounts linked in the database, "
+            + "or in --people FILE), scored as one account.")
+    boolean person;
+
+    @Option(names = "--people", paramLabel = "FILE",
+            description = "With --person: the person,network,account CSV that links the person's accounts.")
+    java.nio.file.Path people;
 
     @CommandLine.ArgGroup(exclusive = false, multiplicity = "0..1",
             heading = "Input (without --input, the interactions in the database are scored):%n")
@@ -42,6 +50,12 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (evidence < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--evidence must be >= 0, got " + evidence);
+        }
+        if (people != null && !person) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--people goes with --person");
+        }
+        if (person) {
+            return explainPerson();
         }
         ScoringSetup.Scored scored = setup.load(input, spec.commandLine().getErr());
         ScoreBoard board = scored.board();
@@ -63,5 +77,49 @@ final class ExplainCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         return scored.exitCode();
+    }
+
+    private int explainPerson() throws Exception {
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        dev.renown.core.people.People links;
+        boolean leftOut = false;
+        if (people != null) {
+            dev.renown.core.people.People.Read read = PeopleCommand.read(people, "--people: ", err);
+            links = read.people();
+            leftOut = !read.problems().isEmpty();
+        } else {
+            try (dev.renown.store.Store store = setup.store.open()) {
+                links = store.people();
+            }
+        }
+        if (links.accounts(account).isEmpty()) {
+            throw new Renown.UserError("no person '" + account + "' is linked" + (people != null ? " in " + people
+                    : " in the database (renown people import FILE, or --people FILE)"), 1);
+        }
+        ScoringSetup.Scored scored = setup.load(input, err, true);
+        ScoreBoard board = scored.board();
+        dev.renown.core.people.PersonScores.Result result = dev.renown.core.people.PersonScores.score(board, links);
+        dev.renown.core.people.PersonScores.PersonScore p = result.person(account).orElseThrow();
+        OptionalInt node = result.node(account);
+        if (node.isEmpty()) {
+            throw new Renown.UserError("person '" + account + "' was not scored: none of its accounts "
+                    + links.accounts(account) + " has an interaction with another account in the window", 1);
+        }
+        ScoreBoard merged = result.board();
+        Style.Verdict style = p.style(board);
+        dev.renown.core.score.Explanation x = merged.explain(node.getAsInt(), evidence);
+        int persons = (int) result.persons().stream().filter(dev.renown.core.people.PersonScores.PersonScore::scored)
+                .count();
+        if (json) {
+            try (JsonOutput out = new JsonOutput(spec.commandLine().getOut())) {
+                out.personExplanation(board, p, persons, style, x, merged.integrity(node.getAsInt(), evidence));
+            }
+        } else {
+            TextOutput out = new TextOutput(spec.commandLine().getOut());
+            out.personExplanation(p, persons, style, x, board.parameters().signalWeights());
+            out.integrity(merged.integrity(node.getAsInt(), Math.max(evidence, 50)));
+        }
+        spec.commandLine().getOut().flush();
+        return leftOut ? Renown.EXIT_REJECTS : scored.exitCode();
     }
 }

@@ -26,8 +26,13 @@ final class HistoryCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ACCOUNT", description = "network:id, a bare id, or a handle.")
+    @Parameters(index = "0", paramLabel = "ACCOUNT", description = "network:id, a bare id, or a handle; with --person, "
+            + "a person's id.")
     String account;
+
+    @Option(names = "--person", description = "The combined daily scores of the person ACCOUNT names (written by "
+            + "backfill and the daily cycle while the person is linked).")
+    boolean person;
 
     @Mixin
     StoreOptions storeOptions = new StoreOptions();
@@ -45,6 +50,9 @@ final class HistoryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (Store store = storeOptions.open()) {
+            if (person) {
+                return personHistory(store, out);
+            }
             List<AccountKey> found = store.findAccounts(account);
             if (found.isEmpty()) {
                 throw new Renown.UserError("account '" + account + "' is not in " + store.url(), 1);
@@ -78,6 +86,56 @@ final class HistoryCommand implements Callable<Integer> {
                 if (shown.isEmpty()) {
                     out.println("(no snapshots of this account in that range)");
                 }
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private int personHistory(Store store, PrintWriter out) throws java.io.IOException {
+        if (store.people().accounts(account).isEmpty()) {
+            throw new Renown.UserError("no person '" + account + "' is linked in " + store.url()
+                    + " (renown people import FILE links some)", 1);
+        }
+        List<LocalDate> days = store.snapshotDays();
+        LocalDate end = to != null ? to : days.isEmpty() ? LocalDate.now(java.time.ZoneOffset.UTC) : days.get(days.size() - 1);
+        LocalDate start = from != null ? from : end.minusDays(90);
+        List<dev.renown.store.PersonSnapshot> all = store.personHistory(account, start.minusDays(7), end);
+        Map<LocalDate, Double> byDay = new HashMap<>();
+        all.forEach(s -> byDay.put(s.day(), s.score()));
+        List<dev.renown.store.PersonSnapshot> shown = all.stream().filter(s -> !s.day().isBefore(start)).toList();
+        if (json) {
+            try (com.fasterxml.jackson.core.JsonGenerator g = new com.fasterxml.jackson.core.JsonFactory()
+                    .createGenerator(out)) {
+                g.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                g.useDefaultPrettyPrinter();
+                g.writeStartObject();
+                g.writeStringField("person", account);
+                g.writeArrayFieldStart("history");
+                for (dev.renown.store.PersonSnapshot s : shown) {
+                    g.writeStartObject();
+                    g.writeStringField("day", s.day().toString());
+                    g.writeNumberField("score", s.score());
+                    g.writeNumberField("rank", s.rank());
+                    g.writeNumberField("reach", s.reach());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            out.println();
+        } else {
+            out.printf(Locale.ROOT, "person %s — combined daily scores %s to %s%n", account, start, end);
+            out.printf(Locale.ROOT, "%-10s %6s %7s %7s %7s %10s%n", "day", "score", "Δday", "Δweek", "rank", "reach");
+            for (dev.renown.store.PersonSnapshot s : shown) {
+                Double day = byDay.get(s.day().minusDays(1));
+                Double week = byDay.get(s.day().minusDays(7));
+                out.printf(Locale.ROOT, "%-10s %6.1f %7s %7s %7d %10.1f%n", s.day(), s.score(),
+                        day == null ? "" : String.format(Locale.ROOT, "%+.1f", s.score() - day),
+                        week == null ? "" : String.format(Locale.ROOT, "%+.1f", s.score() - week), s.rank(), s.reach());
+            }
+            if (shown.isEmpty()) {
+                out.println("(no scores of this person in that range: backfill writes them once it is linked)");
             }
         }
         out.flush();

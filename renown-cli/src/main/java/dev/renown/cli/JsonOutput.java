@@ -117,6 +117,62 @@ final class JsonOutput implements AutoCloseable {
         json.writeEndObject();
     }
 
+    /** A person's explanation: as {@link #people} for the one person, with the evidence and integrity of it as one account. */
+    void personExplanation(ScoreBoard board, dev.renown.core.people.PersonScores.PersonScore p, int persons,
+                           Style.Verdict style, Explanation x, Integrity integrity) throws IOException {
+        json.writeStartObject();
+        run(board);
+        json.writeStringField("person", p.person());
+        json.writeNumberField("score", p.score());
+        json.writeNumberField("rank", p.rank());
+        json.writeNumberField("persons", persons);
+        style(style);
+        json.writeObjectFieldStart("signals");
+        for (dev.renown.core.score.SignalKind kind : dev.renown.core.score.SignalKind.values()) {
+            json.writeObjectFieldStart(kind.wireName());
+            json.writeNumberField("value", p.value(kind));
+            json.writeNumberField("points", p.points(kind));
+            json.writeNumberField("parties", p.parties().get(kind));
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+        json.writeObjectFieldStart("points_by_network");
+        for (Map.Entry<String, Double> e : p.pointsByNetwork().entrySet()) {
+            json.writeNumberField(e.getKey(), e.getValue());
+        }
+        json.writeEndObject();
+        json.writeArrayFieldStart("accounts");
+        for (dev.renown.core.people.PersonScores.LinkedAccount a : p.accounts()) {
+            json.writeStartObject();
+            json.writeStringField("account", a.account().toString());
+            json.writeBooleanField("scored", a.scored());
+            json.writeNumberField("score", a.score());
+            if (a.scored()) {
+                json.writeNumberField("rank", a.rank());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeObjectFieldStart("evidence");
+        for (Explanation.SignalEvidence ev : x.signals()) {
+            json.writeObjectFieldStart(ev.kind().wireName());
+            json.writeStringField("summary", ev.summary());
+            json.writeArrayFieldStart("top");
+            for (Explanation.Contribution c : ev.top()) {
+                json.writeStartObject();
+                json.writeStringField("account", c.account().toString());
+                json.writeNumberField("amount", c.amount());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+        json.writeFieldName("integrity");
+        integrity(integrity);
+        json.writeEndObject();
+    }
+
     /** The accounts an audit flagged, with their evidence. */
     void audit(ScoreBoard board, List<Integrity> flagged, int top, int topLosing) throws IOException {
         json.writeStartObject();

@@ -90,8 +90,8 @@ final class TextOutput {
             out.printf(Locale.ROOT, "%5d  %-" + LABEL_WIDTH + "s %6.1f   %-" + STYLE_WIDTH + "s %s; %s%n", p.rank(),
                     cut(p.person()), p.score(), p.style(board).label().wireName(), networks, accounts);
         }
-        out.println("A person counts each engager once, by its best term towards any of the person's accounts, "
-                + "and leaves out engagement among its own accounts (docs/scoring.md, people).");
+        out.println("A person is scored as one account: its accounts' interactions together, each engager once, "
+                + "engagement among its own accounts left out, the defences across them (docs/scoring.md 5a).");
         out.println(STYLE_NOTE);
     }
 
@@ -110,6 +110,41 @@ final class TextOutput {
         }
         out.printf(Locale.ROOT, "%-16s %14s %11s %7s %8.1f%n", "base", "", "", "", 1.0);
         out.printf(Locale.ROOT, "%-16s %14s %11s %7s %8.1f%n", "score", "", "", "", total);
+        for (Explanation.SignalEvidence ev : x.signals()) {
+            out.printf(Locale.ROOT, "%n%s — %s%n", ev.kind().wireName(), ev.summary());
+            for (Explanation.Contribution c : ev.top()) {
+                out.printf(Locale.ROOT, "  %10s  %-" + LABEL_WIDTH + "s %s, last %s%n", "+" + number(c.amount()),
+                        cut(c.label()), kinds(c.interactions()), time(c.lastMillis()));
+            }
+        }
+    }
+
+    /**
+     * A person's explanation: its combined score and style, each signal's value, points and
+     * parties, the points by network, its accounts with their own scores, then the evidence of
+     * the person scored as one account ({@code x}, on the board where its accounts are one).
+     */
+    void personExplanation(dev.renown.core.people.PersonScores.PersonScore p, int persons, Style.Verdict style,
+                           Explanation x, double[] weights) {
+        out.printf(Locale.ROOT, "person %s: score %.1f, rank %,d of %,d persons%n", p.person(), p.score(), p.rank(),
+                persons);
+        out.printf(Locale.ROOT, "style: %s — %s%n", style.label().wireName(), style.reason());
+        out.printf(Locale.ROOT, "from interactions in (%s, %s], its %d accounts scored as one%n%n",
+                time(x.windowStartMillis()), time(x.asOfMillis()), p.accounts().size());
+        out.printf(Locale.ROOT, "%-16s %14s %9s %7s %8s%n", "signal", "raw value", "parties", "weight", "points");
+        for (dev.renown.core.score.SignalKind k : dev.renown.core.score.SignalKind.values()) {
+            out.printf(Locale.ROOT, "%-16s %14s %9d %7.4f %8.1f%n", k.wireName(), number(p.value(k)),
+                    p.parties().get(k), weights[k.ordinal()], p.points(k));
+        }
+        out.printf(Locale.ROOT, "%-16s %14s %9s %7s %8.1f%n", "base", "", "", "", 1.0);
+        out.printf(Locale.ROOT, "%-16s %14s %9s %7s %8.1f%n", "score", "", "", "", p.score());
+        out.printf(Locale.ROOT, "%nby network:");
+        p.pointsByNetwork().forEach((n, pts) -> out.printf(Locale.ROOT, "  %s %.2f", n, pts));
+        out.printf(Locale.ROOT, "%naccounts (own score):%n");
+        for (dev.renown.core.people.PersonScores.LinkedAccount a : p.accounts()) {
+            out.printf(Locale.ROOT, "  %-" + LABEL_WIDTH + "s %s%n", cut(a.account().toString()), a.scored()
+                    ? String.format(Locale.ROOT, "%.1f, rank %,d", a.score(), a.rank()) : "not in the window");
+        }
         for (Explanation.SignalEvidence ev : x.signals()) {
             out.printf(Locale.ROOT, "%n%s — %s%n", ev.kind().wireName(), ev.summary());
             for (Explanation.Contribution c : ev.top()) {

@@ -54,6 +54,56 @@ class RenownCliTest {
     }
 
     @Test
+    void explain_and_history_work_for_a_person() throws IOException {
+        StringBuilder csv = new StringBuilder("network,kind,actor,target,time\n");
+        for (String t : List.of("t1", "t2", "t3")) {
+            csv.append("twitter,reply,").append(t).append(",ana,2024-05-01T10:00:00Z\n");
+        }
+        for (String b : List.of("b1", "b2")) {
+            csv.append("bluesky,reply,").append(b).append(",ana.bsky.social,2024-05-02T11:00:00Z\n");
+        }
+        Path input = dir.resolve("person.csv");
+        Files.writeString(input, csv);
+        Path people = dir.resolve("ana.csv");
+        Files.writeString(people, "person,network,account\nana,twitter,ana\nana,bluesky,ana.bsky.social\n");
+        JsonNode ranked = JSON.readTree(run("score", "--input", input.toString(), "--json", "--priors", "--people",
+                people.toString()).out()).get("scores").get(0);
+
+        Result text = run("explain", "ana", "--person", "--people", people.toString(), "--input", input.toString(),
+                "--priors");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().startsWith(String.format(java.util.Locale.ROOT, "person ana: score %.1f, rank 1 of 1 persons",
+                ranked.get("score").asDouble())), text.out());
+        assertTrue(text.out().contains("its 2 accounts scored as one"), text.out());
+        assertTrue(text.out().contains("twitter:ana") && text.out().contains("bluesky:ana.bsky.social"), text.out());
+        Result json = run("explain", "ana", "--person", "--people", people.toString(), "--input", input.toString(),
+                "--priors", "--json");
+        JsonNode x = JSON.readTree(json.out());
+        assertEquals(ranked.get("score").asDouble(), x.get("score").asDouble(), 1e-12);
+        assertEquals(5, x.at("/signals/reach/parties").asInt()); // t1-t3, b1-b2
+        assertEquals(ranked.get("style").asText(), x.get("style").asText());
+        assertEquals(1, run("explain", "bo", "--person", "--people", people.toString(), "--input", input.toString()).code());
+
+        // Stored: links, interactions and the daily snapshots, persons included.
+        String db = "jdbc:duckdb:" + dir.resolve("person.duckdb");
+        assertEquals(0, run("people", "import", people.toString(), "--db", db).code());
+        assertEquals(0, run("ingest", "--input", input.toString(), "--db", db).code());
+        assertEquals(0, run("backfill", "--db", db, "--priors").code());
+        Result history = run("history", "ana", "--person", "--db", db);
+        assertEquals(0, history.code(), history.err());
+        assertTrue(history.out().startsWith("person ana — combined daily scores"), history.out());
+        // 1 May: the three Twitter engagers; 2 May: all five, as `score --people` ranks them as of then.
+        assertTrue(history.out().contains("2024-05-01") && history.out().contains("2024-05-02"), history.out());
+        JsonNode days = JSON.readTree(run("history", "ana", "--person", "--db", db, "--json").out()).get("history");
+        assertEquals(2, days.size());
+        JsonNode asOf2 = JSON.readTree(run("score", "--json", "--priors", "--stored-people", "--db", db,
+                "--as-of", "2024-05-02T23:59:59.999Z").out()).get("scores").get(0);
+        assertEquals(asOf2.get("score").asDouble(), days.get(1).get("score").asDouble(), 1e-9);
+        assertTrue(days.get(1).get("score").asDouble() > days.get(0).get("score").asDouble());
+        assertEquals(1, run("history", "nobody", "--person", "--db", db).code());
+    }
+
+    @Test
     void score_people_combines_each_persons_accounts_across_networks() throws IOException {
         // ana is on twitter (engaged by t1-t3) and bluesky (b1-b2); bo on twitter only (t1-t3).
         StringBuilder csv = new StringBuilder("network,kind,actor,target,time\n");
