@@ -122,6 +122,9 @@ class IngestCrashTest {
 
     private void crashAndResume(String cleanUrl, String crashUrl, String crashJdbc) throws Exception {
         Path input = slice();
+        // Both databases get their schema first, so that the clean run's time, which places the
+        // kills, is the time of the same work as a crash run's (the migrations grow with the schema).
+        dev.renown.store.Stores.open(cleanUrl, null, null).close();
         long started = System.nanoTime();
         assertEquals(0, ingest(input, cleanUrl, -1, false));
         long cleanMillis = (System.nanoTime() - started) / 1_000_000;
@@ -137,16 +140,39 @@ class IngestCrashTest {
         // Kill at several points, from outside and from inside, then let it finish. The points are
         // fractions of the clean run's time (JVM start included), so they fall inside the file on
         // a fast machine and a slow one alike.
-        double[] fractions = {0.35, 0.5, 0.65, 0.8, 0.9};
+        double[] fractions = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
         long[] kills = new long[fractions.length];
         for (int k = 0; k < kills.length; k++) {
             kills[k] = Math.round(cleanMillis * fractions[k]);
         }
         List<Long> points = new ArrayList<>();
+        long before = 0; // latest kill that came before any commit
+        long after = Math.round(cleanMillis * 1.5); // earliest kill that came too late
         for (int k = 0; k < kills.length; k++) {
             int code = ingest(input, crashJdbc, kills[k], k % 2 == 1);
             if (code != 0) {
-                points.add(progress(crashUrl));
+                long p = progress(crashUrl);
+                points.add(p);
+                if (p <= 0) {
+                    before = Math.max(before, kills[k]);
+                }
+            } else {
+                after = Math.min(after, kills[k]);
+            }
+        }
+        // On a loaded machine the file's batches can all fall between two kill points: then halve
+        // the interval between the last kill before any commit and the first one too late.
+        for (int extra = 0; extra < 6 && points.stream().noneMatch(p -> p > 0 && p < LINES); extra++) {
+            long at = (before + after) / 2;
+            int code = ingest(input, crashJdbc, at, extra % 2 == 1);
+            if (code == 0) {
+                after = at;
+                continue;
+            }
+            long p = progress(crashUrl);
+            points.add(p);
+            if (p <= 0) {
+                before = at;
             }
         }
         System.out.println(crashUrl + ": clean ingest " + cleanMillis + " ms; killed at " + java.util.Arrays.toString(kills)
