@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * {@code parent} (one topic; a topic named only as a parent exists, with nothing of its own).
  * A field given on several lines adds up. Keywords are analysed with the same chain as post
  * text ({@link KeyAnalysis}), once as English and once as Indonesian, so {@code "electric cars"}
- * matches a post saying "Electric car" and {@code "mobil listrik"} one saying "mobil-mobil
+ * matches a post saying "two electric cars" and {@code "mobil listrik"} one saying "Mobil
  * listrik"; hashtags, cashtags and mentions are folded like the post's.
  *
  * <p>A line or value that cannot be used (no {@code =}, unknown field, bad topic name, a
