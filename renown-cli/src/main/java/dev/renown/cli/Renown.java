@@ -20,7 +20,7 @@ import java.nio.file.NoSuchFileException;
         version = "renown 0.1.0",
         description = "Open, explainable influence scores (1-100) from interaction data you own.",
         subcommands = {IngestCommand.class, ScoreCommand.class, SparkScoreCommand.class, GenerateCommand.class, ExplainCommand.class, HistoryCommand.class,
-                BackfillCommand.class, TopicsCommand.class, ExportCommand.class, ImportCommand.class, EvaluateCommand.class, FitCommand.class,
+                BackfillCommand.class, TopicsCommand.class, FindCommand.class, ExportCommand.class, ImportCommand.class, EvaluateCommand.class, FitCommand.class,
                 AttackCommand.class, AuditCommand.class, CalibrationsCommand.class, PeopleCommand.class,
                 DemoCommand.class, ServeCommand.class, RunDailyCommand.class, TokenCommand.class,
                 CommandLine.HelpCommand.class})

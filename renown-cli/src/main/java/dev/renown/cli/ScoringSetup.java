@@ -41,8 +41,17 @@ final class ScoringSetup {
      * let go as soon as they are folded into the graph, before the signals are computed.
      */
     Scored load(InputOptions input, PrintWriter err, boolean keepEvents) throws IOException {
+        return load(input, err, keepEvents, scoring.topic);
+    }
+
+    /**
+     * As {@link #load(InputOptions, PrintWriter, boolean)}, scoring only the interactions tagged
+     * with {@code topic}, or all of them when it is null, whatever {@code --topic} says
+     * ({@code renown find} ranks by topic but needs every interaction for audiences and overlaps).
+     */
+    Scored load(InputOptions input, PrintWriter err, boolean keepEvents, String topic) throws IOException {
         if (input == null || input.inputs.isEmpty()) {
-            return loadStore(err, keepEvents);
+            return loadStore(err, keepEvents, topic);
         }
         long start = System.nanoTime();
         InputOptions.Loaded loaded = input.load(err);
@@ -51,7 +60,7 @@ final class ScoringSetup {
         long records = loaded.records();
         InputOptions.reportRejects(rejects, err);
         long lastOfAll = loaded.table().lastInteractionMillis();
-        EventTable table = onTopic(loaded.table());
+        EventTable table = onTopic(loaded.table(), topic);
         loaded = null;
         if (table.duplicatesSkipped() > 0) {
             err.printf(Locale.ROOT, "renown: %,d duplicate interactions (same event id) counted once%n",
@@ -63,7 +72,7 @@ final class ScoringSetup {
         }
         long asOf = scoring.asOf != null ? scoring.asOf.toEpochMilli() : lastOfAll == Long.MIN_VALUE ? 0 : lastOfAll;
         Calibrator.Calibration calibration = scoring.calibrated(table, asOf,
-                CalibrationCache.key(input.inputs, input.format, input.network, scoring.topic), err);
+                CalibrationCache.key(input.inputs, input.format, input.network, topic), err);
         reportCalibration(calibration, err);
         AtomicReference<EventTable> handedOver = new AtomicReference<>(table);
         table = null;
@@ -101,15 +110,14 @@ final class ScoringSetup {
         }
     }
 
-    /** The interactions tagged with {@code --topic}, or all of them without it. */
-    private EventTable onTopic(EventTable table) {
-        if (scoring.topic == null) {
+    /** The interactions tagged with {@code name}, or all of them when it is null. */
+    private static EventTable onTopic(EventTable table, String name) {
+        if (name == null) {
             return table;
         }
-        int topic = table.topicIndex(scoring.topic);
+        int topic = table.topicIndex(name);
         if (topic < 0) {
-            throw new Renown.UserError("no interaction is tagged #" + (scoring.topic.startsWith("#")
-                    ? scoring.topic.substring(1) : scoring.topic), 1);
+            throw new Renown.UserError("no interaction is tagged #" + (name.startsWith("#") ? name.substring(1) : name), 1);
         }
         return table.withTopic(topic);
     }
@@ -118,7 +126,7 @@ final class ScoringSetup {
      * Scores the interactions in the store, in the window before the as-of time, with the
      * calibration stored for that day (written by backfill), or calibrated now when there is none.
      */
-    private Scored loadStore(PrintWriter err, boolean keepEvents) throws IOException {
+    private Scored loadStore(PrintWriter err, boolean keepEvents, String topic) throws IOException {
         long start = System.nanoTime();
         ScoringParameters parameters = scoring.parameters();
         EventTable table;
@@ -140,7 +148,7 @@ final class ScoringSetup {
             long from = asOf - parameters.window().toMillis() - (stored.isPresent() || scoring.params != null
                     || scoring.priors ? 0 : Calibrator.FOLDS * 30L * 86_400_000L);
             try (Progress progress = new Progress(err, () -> "reading interactions from " + url)) {
-                table = onTopic(s.load(from, asOf));
+                table = onTopic(s.load(from, asOf), topic);
             }
             calibration = stored.isPresent()
                     ? new Calibrator.Calibration(Calibrator.decode(stored.get().parameters(), parameters),

@@ -303,17 +303,25 @@ public final class ScoreBoard {
     }
 
     /**
+     * Whether node {@code v}'s {@link #integrity} is flagged, without gathering its groups: one pass
+     * over its in-edges, plus its undefended score when enough of its engagers were discounted.
+     */
+    public boolean isFlagged(int v) {
+        int discounted = 0;
+        for (int e = graph.inStart(v); e < graph.inEnd(v); e++) {
+            discounted += graph.hasEngagement(e) && !voices.isEstablished(e) && voices.voice(e) < 1f ? 1 : 0;
+        }
+        return discounted >= Integrity.FLAG_ENGAGERS && undefendedScore(v) - score[v] >= Integrity.FLAG_POINTS;
+    }
+
+    /**
      * The flagged accounts, by decreasing points lost: those whose {@link #integrity} is flagged.
      * Costs one pass over the in-edges plus the undefended score of each candidate.
      */
     public List<Integrity> flagged(int limit, int groupsEach) {
         List<Integrity> found = new ArrayList<>();
         for (int v = 0; v < size(); v++) {
-            int discounted = 0;
-            for (int e = graph.inStart(v); e < graph.inEnd(v); e++) {
-                discounted += graph.hasEngagement(e) && !voices.isEstablished(e) && voices.voice(e) < 1f ? 1 : 0;
-            }
-            if (discounted >= Integrity.FLAG_ENGAGERS && undefendedScore(v) - score[v] >= Integrity.FLAG_POINTS) {
+            if (isFlagged(v)) {
                 found.add(integrity(v, groupsEach));
             }
         }
