@@ -53,31 +53,7 @@ final class JsonOutput implements AutoCloseable {
             json.writeStringField("person", p.person());
             json.writeNumberField("score", p.score());
             style(p.style(board));
-            json.writeObjectFieldStart("signals");
-            for (dev.renown.core.score.SignalKind kind : dev.renown.core.score.SignalKind.values()) {
-                json.writeObjectFieldStart(kind.wireName());
-                json.writeNumberField("value", p.value(kind));
-                json.writeNumberField("points", p.points(kind));
-                json.writeEndObject();
-            }
-            json.writeEndObject();
-            json.writeObjectFieldStart("points_by_network");
-            for (Map.Entry<String, Double> e : p.pointsByNetwork().entrySet()) {
-                json.writeNumberField(e.getKey(), e.getValue());
-            }
-            json.writeEndObject();
-            json.writeArrayFieldStart("accounts");
-            for (dev.renown.core.people.PersonScores.LinkedAccount a : p.accounts()) {
-                json.writeStartObject();
-                json.writeStringField("account", a.account().toString());
-                json.writeBooleanField("scored", a.scored());
-                json.writeNumberField("score", a.score());
-                if (a.scored()) {
-                    json.writeNumberField("rank", a.rank());
-                }
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            personParts(p, false);
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -127,12 +103,37 @@ final class JsonOutput implements AutoCloseable {
         json.writeNumberField("rank", p.rank());
         json.writeNumberField("persons", persons);
         style(style);
+        personParts(p, true);
+        json.writeObjectFieldStart("evidence");
+        for (Explanation.SignalEvidence ev : x.signals()) {
+            json.writeObjectFieldStart(ev.kind().wireName());
+            json.writeStringField("summary", ev.summary());
+            json.writeArrayFieldStart("top");
+            for (Explanation.Contribution c : ev.top()) {
+                json.writeStartObject();
+                json.writeStringField("account", c.account().toString());
+                json.writeNumberField("amount", c.amount());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+        json.writeFieldName("integrity");
+        integrity(integrity);
+        json.writeEndObject();
+    }
+
+    /** A person's signals (value, points, and with {@code parties} their parties), points by network and accounts. */
+    private void personParts(dev.renown.core.people.PersonScores.PersonScore p, boolean parties) throws IOException {
         json.writeObjectFieldStart("signals");
         for (dev.renown.core.score.SignalKind kind : dev.renown.core.score.SignalKind.values()) {
             json.writeObjectFieldStart(kind.wireName());
             json.writeNumberField("value", p.value(kind));
             json.writeNumberField("points", p.points(kind));
-            json.writeNumberField("parties", p.parties().get(kind));
+            if (parties) {
+                json.writeNumberField("parties", p.parties().get(kind));
+            }
             json.writeEndObject();
         }
         json.writeEndObject();
@@ -153,24 +154,6 @@ final class JsonOutput implements AutoCloseable {
             json.writeEndObject();
         }
         json.writeEndArray();
-        json.writeObjectFieldStart("evidence");
-        for (Explanation.SignalEvidence ev : x.signals()) {
-            json.writeObjectFieldStart(ev.kind().wireName());
-            json.writeStringField("summary", ev.summary());
-            json.writeArrayFieldStart("top");
-            for (Explanation.Contribution c : ev.top()) {
-                json.writeStartObject();
-                json.writeStringField("account", c.account().toString());
-                json.writeNumberField("amount", c.amount());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        }
-        json.writeEndObject();
-        json.writeFieldName("integrity");
-        integrity(integrity);
-        json.writeEndObject();
     }
 
     /** The accounts an audit flagged, with their evidence. */

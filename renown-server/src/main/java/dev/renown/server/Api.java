@@ -236,15 +236,9 @@ final class Api {
     void history(Context ctx) {
         AccountRecord record = stored(ctx);
         AccountKey key = record.account();
-        ScoreView view = service.view();
-        LocalDate to = date(ctx, "to", view.day() != null ? view.day() : LocalDate.now());
-        LocalDate from = date(ctx, "from", to.minusDays(HISTORY_DAYS_DEFAULT - 1));
-        if (from.isAfter(to)) {
-            throw ApiException.badParameter("from", "must not be after 'to' (" + to + ")");
-        }
-        if (ChronoUnit.DAYS.between(from, to) > 3660) {
-            throw ApiException.badParameter("from", "must be at most ten years before 'to'");
-        }
+        LocalDate[] range = historyRange(ctx);
+        LocalDate from = range[0];
+        LocalDate to = range[1];
         List<Snapshot> all = service.store().history(key, from.minusDays(30), to);
         Map<LocalDate, Snapshot> byDay = new HashMap<>();
         all.forEach(s -> byDay.put(s.day(), s));
@@ -263,13 +257,8 @@ final class Api {
             delta.put("week", change(s, byDay.get(s.day().minusDays(7))));
             delta.put("month", change(s, byDay.get(s.day().minusDays(30))));
             d.put("delta", delta);
-            Map<String, Object> signals = new LinkedHashMap<>();
-            signals.put("reach", s.reach());
-            signals.put("amplification", s.amplification());
-            signals.put("network_impact", s.networkImpact());
-            signals.put("conversation", s.conversation());
-            signals.put("outreach", s.outreach());
-            d.put("signals", signals);
+            d.put("signals", signalValues(s.reach(), s.amplification(), s.networkImpact(), s.conversation(),
+                    s.outreach()));
             days.add(d);
         }
         Map<String, Object> m = new LinkedHashMap<>();
@@ -278,6 +267,36 @@ final class Api {
         m.put("to", to.toString());
         m.put("days", days);
         json.write(ctx, 200, m);
+    }
+
+    /**
+     * The {@code from} and {@code to} days of a history request: by default the
+     * {@value #HISTORY_DAYS_DEFAULT} days up to the served day; {@code from} not after {@code to},
+     * at most ten years apart.
+     */
+    private LocalDate[] historyRange(Context ctx) {
+        ScoreView view = service.view();
+        LocalDate to = date(ctx, "to", view.day() != null ? view.day() : LocalDate.now());
+        LocalDate from = date(ctx, "from", to.minusDays(HISTORY_DAYS_DEFAULT - 1));
+        if (from.isAfter(to)) {
+            throw ApiException.badParameter("from", "must not be after 'to' (" + to + ")");
+        }
+        if (ChronoUnit.DAYS.between(from, to) > 3660) {
+            throw ApiException.badParameter("from", "must be at most ten years before 'to'");
+        }
+        return new LocalDate[] {from, to};
+    }
+
+    /** A stored day's five signal values, as the history endpoints give them. */
+    private static Map<String, Object> signalValues(double reach, double amplification, double networkImpact,
+                                                    double conversation, double outreach) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("reach", reach);
+        values.put("amplification", amplification);
+        values.put("network_impact", networkImpact);
+        values.put("conversation", conversation);
+        values.put("outreach", outreach);
+        return values;
     }
 
     private static Double change(Snapshot now, Snapshot before) {
@@ -848,15 +867,9 @@ final class Api {
     /** {@code GET /people/{person}/history}: the person's stored daily scores. */
     void personHistory(Context ctx) {
         String id = personId(ctx);
-        ScoreView view = service.view();
-        LocalDate to = date(ctx, "to", view.day() != null ? view.day() : LocalDate.now());
-        LocalDate from = date(ctx, "from", to.minusDays(HISTORY_DAYS_DEFAULT - 1));
-        if (from.isAfter(to)) {
-            throw ApiException.badParameter("from", "must not be after 'to' (" + to + ")");
-        }
-        if (ChronoUnit.DAYS.between(from, to) > 3660) {
-            throw ApiException.badParameter("from", "the range may cover at most ten years");
-        }
+        LocalDate[] range = historyRange(ctx);
+        LocalDate from = range[0];
+        LocalDate to = range[1];
         if (!service.persons().links().containsKey(id)) {
             throw ApiException.notFound("no person '" + id + "' is linked");
         }
@@ -866,13 +879,8 @@ final class Api {
             one.put("day", s.day().toString());
             one.put("score", s.score());
             one.put("rank", s.rank());
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("reach", s.reach());
-            values.put("amplification", s.amplification());
-            values.put("network_impact", s.networkImpact());
-            values.put("conversation", s.conversation());
-            values.put("outreach", s.outreach());
-            one.put("signals", values);
+            one.put("signals", signalValues(s.reach(), s.amplification(), s.networkImpact(), s.conversation(),
+                    s.outreach()));
             days.add(one);
         }
         Map<String, Object> m = new LinkedHashMap<>();
