@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * What accounts are influential about: the same score, computed on the interactions tagged with
- * one topic (hashtag) only. An account's score on a topic explains itself exactly like its
+ * one topic only — the event table's topics: hashtags, or the topics of a
+ * {@link dev.renown.core.event.TopicSource} such as a taxonomy. An account's score on a topic explains itself exactly like its
  * overall score — its reach, amplification and conversation among the interactions about that
  * topic.
  *
