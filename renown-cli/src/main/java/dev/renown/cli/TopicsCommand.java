@@ -70,6 +70,11 @@ final class TopicsCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int minInteractions;
 
+    @Option(names = "--min-posts", paramLabel = "N", defaultValue = "" + TopicScoring.MIN_POSTS_CONTENT,
+            description = "Scored now: only topics of at least N distinct posts (a repost's post is the original), so "
+                    + "that the words of one viral post are no topic (default: ${DEFAULT-VALUE}).")
+    int minPosts;
+
     @Option(names = "--json", description = "Print JSON instead of text (scored now only).")
     boolean json;
 
@@ -88,8 +93,9 @@ final class TopicsCommand implements Callable<Integer> {
     /** Scores the topics from the events and prints the leaderboards, or the account's fingerprint. */
     private int scoredNow() throws IOException {
         CommandLine cli = spec.commandLine();
-        if (top < 1 || maxTopics < 1 || minInteractions < 1) {
-            throw new CommandLine.ParameterException(cli, "--top, --max-topics and --min-interactions must be >= 1");
+        if (top < 1 || maxTopics < 1 || minInteractions < 1 || minPosts < 1) {
+            throw new CommandLine.ParameterException(cli,
+                    "--top, --max-topics, --min-interactions and --min-posts must be >= 1");
         }
         PrintWriter err = cli.getErr();
         ScoringSetup.Scored scored = setup.load(input == null ? null : input.options(), err, true, null);
@@ -106,7 +112,7 @@ final class TopicsCommand implements Callable<Integer> {
             ScoreBoard board = scorer.score(table.withTopic(t), overall.asOfMillis());
             boards = List.of(new TopicScoring.TopicBoard(table.topicName(t), board.graph().interactionCount(), board));
         } else {
-            boards = new TopicScoring(scorer, maxTopics, minInteractions).score(table, overall.asOfMillis());
+            boards = new TopicScoring(scorer, maxTopics, minInteractions, minPosts).score(table, overall.asOfMillis());
         }
         CampaignSearch search = new CampaignSearch(overall, boards);
         PrintWriter out = cli.getOut();
@@ -152,7 +158,8 @@ final class TopicsCommand implements Callable<Integer> {
             return;
         }
         if (boards.isEmpty()) {
-            out.printf(Locale.ROOT, "No topic was used in %d interactions or more in the window.%n", minInteractions);
+            out.printf(Locale.ROOT, "No topic was used in %d interactions or more on %d posts or more in the window.%n",
+                    minInteractions, minPosts);
         }
         out.printf(Locale.ROOT, "%d topics, most used first; leaders with at least %d engagers on %d posts%n",
                 boards.size(), search.minEngagers(), search.minPosts());
@@ -161,8 +168,8 @@ final class TopicsCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s  (%,d interactions, %,d accounts scored)%n", b.topic(), b.interactions(),
                     b.board().size());
             for (Candidate c : leaders.get(i)) {
-                out.printf(Locale.ROOT, "  %4d  %-30s %6.1f  %4d engagers %4d posts %5d engaged%n", c.rank(),
-                        c.account(), c.score(), c.topicEngagers(), c.topicPosts(), c.topicInteractions());
+                out.printf(Locale.ROOT, "  %4d  %-44s %6.1f  %4d engagers %4d posts %5d engaged%n", c.rank(),
+                        c.label(), c.score(), c.topicEngagers(), c.topicPosts(), c.topicInteractions());
             }
             if (leaders.get(i).isEmpty()) {
                 out.println("  (no account meets the evidence rule)");
@@ -173,8 +180,9 @@ final class TopicsCommand implements Callable<Integer> {
     private void fingerprint(CampaignSearch search, int scoredTopics, PrintWriter out) throws IOException {
         List<Candidate> topics = search.fingerprint(account, top);
         ScoreBoard overall = search.overall();
-        String key = overall.table().accounts().key(overall.graph().account(overall.node(account).getAsInt()))
-                .toString();
+        int a = overall.graph().account(overall.node(account).getAsInt());
+        String key = overall.table().accounts().key(a).toString();
+        String handle = overall.table().accounts().handle(a).map(h -> " (@" + h + ")").orElse("");
         if (json) {
             try (JsonGenerator g = generator(out)) {
                 g.writeStartObject();
@@ -191,8 +199,8 @@ final class TopicsCommand implements Callable<Integer> {
             out.println();
             return;
         }
-        out.printf(Locale.ROOT, "%s — top topics of %d scored (evidence: at least %d engagers on %d posts)%n", key,
-                scoredTopics, search.minEngagers(), search.minPosts());
+        out.printf(Locale.ROOT, "%s%s — top topics of %d scored (evidence: at least %d engagers on %d posts)%n", key,
+                handle, scoredTopics, search.minEngagers(), search.minPosts());
         for (Candidate c : topics) {
             out.printf(Locale.ROOT, "  %2d  %-28s score %5.1f, rank %d; %d engagers, %d posts, %d engaged%n",
                     c.position(), c.topic(), c.score(), c.rank(), c.topicEngagers(), c.topicPosts(),

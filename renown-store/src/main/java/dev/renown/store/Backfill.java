@@ -61,7 +61,8 @@ public final class Backfill {
 
     /**
      * @param topicSource where the events' topics come from (e.g. a taxonomy), so the stored topic
-     *                    scores are on its topics; null for the stored hashtags
+     *                    scores are on its topics, each on at least {@link TopicScoring#MIN_POSTS_CONTENT}
+     *                    posts; null for the stored hashtags
      */
     public Backfill(Store store, ScoringParameters parameters, boolean fixed,
                     dev.renown.core.event.TopicSource topicSource) {
@@ -161,7 +162,8 @@ public final class Backfill {
             }
             Scorer scorer = new Scorer(calibrationFor(day, table, runId));
             TopicScoring topics = new TopicScoring(scorer, TopicScoring.MAX_TOPICS_DEFAULT,
-                    TopicScoring.MIN_INTERACTIONS_DEFAULT);
+                    TopicScoring.MIN_INTERACTIONS_DEFAULT, topicSource == null ? TopicScoring.MIN_POSTS_DEFAULT
+                    : TopicScoring.MIN_POSTS_CONTENT);
             ScoreBoard board = scorer.score(table, endOfDay(day));
             store.saveSnapshots(day, board, runId);
             if (people.size() > 0) {
