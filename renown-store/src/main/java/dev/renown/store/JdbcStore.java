@@ -257,6 +257,7 @@ abstract class JdbcStore implements Store {
      * nanoseconds for a number) given as a number where it can be: the network as its index in
      * {@code networks}, the kind as its ordinal, account and post ids that are plain decimal
      * numbers as {@code BIGINT}s. The string columns beside them are null unless the number is.
+     * With {@code withText}, the post's text follows the hashtags (for a topic source).
      */
     private String interactionsQuery(List<String> networks, boolean withText) {
         StringBuilder network = new StringBuilder("CASE network");
@@ -277,7 +278,8 @@ abstract class JdbcStore implements Store {
             sql.append(", COALESCE(").append(number).append(", -1), CASE WHEN ").append(number)
                     .append(" IS NULL THEN ").append(column).append(" END");
         }
-        return sql.append(", time_ms, hashtags").append(withText ? ", text" : "").append(" FROM interactions WHERE time_ms > ? AND time_ms <= ?")
+        return sql.append(", time_ms, hashtags").append(withText ? ", text" : "")
+                .append(" FROM interactions WHERE time_ms > ? AND time_ms <= ?")
                 .append(loadOrder()).toString();
     }
 

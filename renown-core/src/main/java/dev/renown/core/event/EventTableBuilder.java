@@ -105,7 +105,10 @@ public final class EventTableBuilder implements InteractionSink {
                 null);
     }
 
-    /** As {@link #add(long, String, InteractionKind, String, String, long, String, String, List)}, with the post's text (may be null). */
+    /**
+     * As {@link #add(long, String, InteractionKind, String, String, long, String, String, List)}, with
+     * the post's text (may be null), which a {@link TopicSource} reads.
+     */
     public void add(long eventFingerprint, String network, InteractionKind interactionKind, String actorId,
                     String targetId, long timeMillis, String postId, String targetPostId, List<String> hashtags,
                     String text) {
@@ -114,7 +117,8 @@ public final class EventTableBuilder implements InteractionSink {
             return;
         }
         add(network, interactionKind, AccountIndex.numericId(actorId), actorId, AccountIndex.numericId(targetId),
-                targetId, timeMillis, postNumber(postId), postId, postNumber(targetPostId), targetPostId, hashtags, text);
+                targetId, timeMillis, postNumber(postId), postId, postNumber(targetPostId), targetPostId, hashtags,
+                text);
     }
 
     /**
@@ -131,7 +135,10 @@ public final class EventTableBuilder implements InteractionSink {
                 postId, targetPostNumber, targetPostId, hashtags, null);
     }
 
-    /** As {@link #addDistinct(String, InteractionKind, long, String, long, String, long, long, String, long, String, List)}, with the post's text (may be null). */
+    /**
+     * As {@link #addDistinct(String, InteractionKind, long, String, long, String, long, long, String, long,
+     * String, List)}, with the post's text (may be null), which a {@link TopicSource} reads.
+     */
     public void addDistinct(String network, InteractionKind interactionKind, long actorNumber, String actorId,
                             long targetNumber, String targetId, long timeMillis, long postNumber, String postId,
                             long targetPostNumber, String targetPostId, List<String> hashtags, String text) {

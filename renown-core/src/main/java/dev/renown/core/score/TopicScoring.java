@@ -9,9 +9,9 @@ import java.util.List;
 /**
  * What accounts are influential about: the same score, computed on the interactions tagged with
  * one topic only — the event table's topics: hashtags, or the topics of a
- * {@link dev.renown.core.event.TopicSource} such as a taxonomy. An account's score on a topic explains itself exactly like its
- * overall score — its reach, amplification and conversation among the interactions about that
- * topic.
+ * {@link dev.renown.core.event.TopicSource} such as a taxonomy. An account's score on a topic
+ * explains itself exactly like its overall score — its reach, amplification and conversation
+ * among the interactions about that topic.
  *
  * <p>Topics are scored when the window holds at least {@code minInteractions} interactions
  * between two different accounts tagged with them, on at least {@code minPosts} distinct posts;
@@ -106,10 +106,12 @@ public final class TopicScoring {
      */
     private static int[] distinctPosts(EventTable table, long windowStart, long asOfMillis) {
         it.unimi.dsi.fastutil.longs.LongArrayList pairs = new it.unimi.dsi.fastutil.longs.LongArrayList();
-        it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap postIndex = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
+        it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap postIndex =
+                new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
         for (int e = 0; e < table.size(); e++) {
             long t = table.timeMillis(e);
-            if (t <= windowStart || t > asOfMillis || table.isSelfInteraction(e) || table.topicStart(e) == table.topicEnd(e)) {
+            if (t <= windowStart || t > asOfMillis || table.isSelfInteraction(e)
+                    || table.topicStart(e) == table.topicEnd(e)) {
                 continue;
             }
             dev.renown.core.event.InteractionKind kind = table.kind(e);
