@@ -132,7 +132,7 @@ final class FindCommand implements Callable<Integer> {
         if (query.topic() != null) {
             if (table.topicCount() == 0) {
                 err.println("renown: the data carries no topics (" + (setup.topics.hashtagsOnly() ? "hashtags"
-                        : "none matched") + "): candidates are ranked by their overall score");
+                        : "none in its text or hashtags") + "): candidates are ranked by their overall score");
             } else {
                 int t = table.topicIndex(query.topic());
                 if (t < 0) {
