@@ -32,6 +32,9 @@ final class BackfillCommand implements Callable<Integer> {
     @Mixin
     ScoringOptions scoring = new ScoringOptions();
 
+    @Mixin
+    TopicOptions topics = new TopicOptions();
+
     @Option(names = "--from", paramLabel = "DAY", description = "First day (default: the first day with interactions).")
     LocalDate from;
 
@@ -62,13 +65,13 @@ final class BackfillCommand implements Callable<Integer> {
         Backfill.Control control = new Backfill.Control(maxDays, timeLimit);
         try (Store store = storeOptions.open();
              StopSignals signals = StopSignals.install(() -> control.cancel("stopped by a signal (Ctrl+C)"))) {
-            int days = run(store, from, to, missingOnly, scoring, control, spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+            int days = run(store, from, to, missingOnly, scoring, topics.source(spec.commandLine().getErr()), control,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
             spec.commandLine().getOut().printf(Locale.ROOT, "%d day(s) of snapshots written to %s%s%n", days,
                     store.url(), control.stopReason().map(r -> "; " + r + ", the rest not written").orElse(""));
         }
         spec.commandLine().getOut().flush();
-        return 0;
+        return topics.problems > 0 ? Renown.EXIT_REJECTS : 0;
     }
 
     /** Backfills the range (or every day of the stored interactions, at most the latest 366); returns days written. */
@@ -83,6 +86,13 @@ final class BackfillCommand implements Callable<Integer> {
      */
     static int run(Store store, LocalDate from, LocalDate to, boolean missingOnly, ScoringOptions scoring,
                    Backfill.Control control, java.io.PrintWriter out, java.io.PrintWriter err) throws java.io.IOException {
+        return run(store, from, to, missingOnly, scoring, null, control, out, err);
+    }
+
+    /** As above, the events' topics — hence the stored topic scores — from {@code topics} (hashtags when null). */
+    static int run(Store store, LocalDate from, LocalDate to, boolean missingOnly, ScoringOptions scoring,
+                   dev.renown.core.event.TopicSource topics, Backfill.Control control, java.io.PrintWriter out,
+                   java.io.PrintWriter err) throws java.io.IOException {
         OptionalLong first = store.firstInteractionMillis();
         OptionalLong last = store.lastInteractionMillis();
         if (first.isEmpty() || last.isEmpty()) {
@@ -112,7 +122,7 @@ final class BackfillCommand implements Callable<Integer> {
                 control.day() != null ? control.day() : firstDay, Math.min(control.done() + 1, total), total))) {
             ScoringParameters base = scoring.params != null || !scoring.priors ? scoring.parameters()
                     : dev.renown.core.validation.Calibrator.priors(scoring.parameters());
-            written = new Backfill(store, base, scoring.params != null || scoring.priors)
+            written = new Backfill(store, base, scoring.params != null || scoring.priors, topics)
                     .run(firstDay, end, missingOnly, run, control);
         }
         store.finishRun(run, String.format(Locale.ROOT, "%d day(s) from %s to %s in %.1f s%s", written, firstDay, end,

@@ -131,11 +131,13 @@ final class FindCommand implements Callable<Integer> {
         EventTable table = overall.table();
         if (query.topic() != null) {
             if (table.topicCount() == 0) {
-                err.println("renown: the data carries no topics (hashtags): candidates are ranked by their overall score");
+                err.println("renown: the data carries no topics (" + (setup.topics.hashtagsOnly() ? "hashtags"
+                        : "none in its text or hashtags") + "): candidates are ranked by their overall score");
             } else {
                 int t = table.topicIndex(query.topic());
                 if (t < 0) {
-                    throw new Renown.UserError("--topic: no interaction is tagged #" + query.topic(), 1);
+                    throw new Renown.UserError(setup.topics.hashtagsOnly() ? "--topic: no interaction is tagged #"
+                            + query.topic() : "--topic: no interaction has the topic '" + query.topic() + "'", 1);
                 }
                 ScoreBoard board = new Scorer(scored.calibration().parameters()).score(table.withTopic(t),
                         overall.asOfMillis());
@@ -162,7 +164,7 @@ final class FindCommand implements Callable<Integer> {
         if (json) {
             json(result, search, out);
         } else {
-            text(result, search, query, out);
+            text(result, search, query, setup.topics.hashtagsOnly() ? "#" : "topic ", out);
         }
         out.flush();
         if (csv != null) {
@@ -224,15 +226,15 @@ final class FindCommand implements Callable<Integer> {
         }
     }
 
-    private static String basis(FindResult r) {
-        return r.topic() != null ? "#" + r.topic() : r.fallback() ? "overall score (the data carries no topics)"
+    private static String basis(FindResult r, String topicPrefix) {
+        return r.topic() != null ? topicPrefix + r.topic() : r.fallback() ? "overall score (the data carries no topics)"
                 : "overall score";
     }
 
-    private static void text(FindResult r, CampaignSearch search, FindQuery q, PrintWriter out) {
+    private static void text(FindResult r, CampaignSearch search, FindQuery q, String topicPrefix, PrintWriter out) {
         out.printf(Locale.ROOT, "%,d candidates for %s, from %,d accounts ranked (%,d examined); evidence: at least "
                         + "%d engagers on %d posts (days when the data names no post)%n", r.candidates().size(),
-                basis(r), r.ranked(), r.examined(), search.minEngagers(), search.minPosts());
+                basis(r, topicPrefix), r.ranked(), r.examined(), search.minEngagers(), search.minPosts());
         StringBuilder excluded = new StringBuilder();
         for (FindResult.Filter f : FindResult.Filter.values()) {
             if (r.excluded(f) > 0) {

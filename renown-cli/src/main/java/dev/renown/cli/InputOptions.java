@@ -65,6 +65,11 @@ final class InputOptions {
 
     /** Reads every input into one table, showing progress on stderr for long reads. */
     Loaded load(PrintWriter err) throws IOException {
+        return load(err, null);
+    }
+
+    /** As {@link #load(PrintWriter)}, the events' topics from {@code topics} (the hashtags when null). */
+    Loaded load(PrintWriter err, dev.renown.core.event.TopicSource topics) throws IOException {
         if (format != null) {
             Formats.reader(format, network); // fail early on an unknown format name
         }
@@ -74,7 +79,7 @@ final class InputOptions {
             input.checkReadable();
             files.add(input);
         }
-        EventTableBuilder builder = new EventTableBuilder();
+        EventTableBuilder builder = EventTableBuilder.withTopics(topics);
         long[] records = new long[1];
         InteractionSink counting = new InteractionSink() {
             @Override

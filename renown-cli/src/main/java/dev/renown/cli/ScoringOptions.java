@@ -28,8 +28,9 @@ final class ScoringOptions {
             description = "Age at which an interaction counts half (default: 30d).")
     Duration halfLife;
 
-    @Option(names = "--topic", paramLabel = "HASHTAG",
-            description = "Score only the interactions tagged with this hashtag: who is influential about it.")
+    @Option(names = "--topic", paramLabel = "TOPIC",
+            description = "Score only the interactions with this topic: who is influential about it. A hashtag, or "
+                    + "with --topics content / --taxonomy a content key or taxonomy topic.")
     String topic;
 
     @Option(names = "--params", paramLabel = "FILE",

@@ -27,6 +27,9 @@ final class ScoringSetup {
     @Mixin
     StoreOptions store = new StoreOptions();
 
+    @Mixin
+    TopicOptions topics = new TopicOptions();
+
     /** The scores, how their parameters were chosen, and the exit code the load calls for. */
     record Scored(ScoreBoard board, Calibrator.Calibration calibration, int exitCode) {
     }
@@ -54,7 +57,8 @@ final class ScoringSetup {
             return loadStore(err, keepEvents, topic);
         }
         long start = System.nanoTime();
-        InputOptions.Loaded loaded = input.load(err);
+        dev.renown.core.event.TopicSource source = topics.source(err);
+        InputOptions.Loaded loaded = input.load(err, source);
         long loadedAt = System.nanoTime();
         dev.renown.sources.Rejects rejects = loaded.rejects();
         long records = loaded.records();
@@ -72,7 +76,8 @@ final class ScoringSetup {
         }
         long asOf = scoring.asOf != null ? scoring.asOf.toEpochMilli() : lastOfAll == Long.MIN_VALUE ? 0 : lastOfAll;
         Calibrator.Calibration calibration = scoring.calibrated(table, asOf,
-                CalibrationCache.key(input.inputs, input.format, input.network, topic), err);
+                CalibrationCache.key(input.inputs, input.format, input.network,
+                        topic == null ? null : topic + "|topics=" + topics.describe()), err);
         reportCalibration(calibration, err);
         AtomicReference<EventTable> handedOver = new AtomicReference<>(table);
         table = null;
@@ -84,7 +89,7 @@ final class ScoringSetup {
         if (board.size() == 0) {
             err.println("renown: no interactions between two different accounts in the window; nothing to score");
         }
-        return new Scored(board, calibration, rejects.total() > 0 ? Renown.EXIT_REJECTS : 0);
+        return new Scored(board, calibration, rejects.total() > 0 || topics.problems > 0 ? Renown.EXIT_REJECTS : 0);
     }
 
     /**
@@ -111,13 +116,15 @@ final class ScoringSetup {
     }
 
     /** The interactions tagged with {@code name}, or all of them when it is null. */
-    private static EventTable onTopic(EventTable table, String name) {
+    private EventTable onTopic(EventTable table, String name) {
         if (name == null) {
             return table;
         }
         int topic = table.topicIndex(name);
         if (topic < 0) {
-            throw new Renown.UserError("no interaction is tagged #" + (name.startsWith("#") ? name.substring(1) : name), 1);
+            throw new Renown.UserError(topics.hashtagsOnly()
+                    ? "no interaction is tagged #" + (name.startsWith("#") ? name.substring(1) : name)
+                    : "no interaction has the topic '" + name + "'", 1);
         }
         return table.withTopic(topic);
     }
@@ -129,6 +136,7 @@ final class ScoringSetup {
     private Scored loadStore(PrintWriter err, boolean keepEvents, String topic) throws IOException {
         long start = System.nanoTime();
         ScoringParameters parameters = scoring.parameters();
+        dev.renown.core.event.TopicSource source = topics.source(err);
         EventTable table;
         long asOf;
         String url;
@@ -148,7 +156,7 @@ final class ScoringSetup {
             long from = asOf - parameters.window().toMillis() - (stored.isPresent() || scoring.params != null
                     || scoring.priors ? 0 : Calibrator.FOLDS * 30L * 86_400_000L);
             try (Progress progress = new Progress(err, () -> "reading interactions from " + url)) {
-                table = onTopic(s.load(from, asOf), topic);
+                table = onTopic(s.load(from, asOf, source), topic);
             }
             calibration = stored.isPresent()
                     ? new Calibrator.Calibration(Calibrator.decode(stored.get().parameters(), parameters),
@@ -168,7 +176,7 @@ final class ScoringSetup {
         if (board.size() == 0) {
             err.println("renown: no interactions between two different accounts in the window; nothing to score");
         }
-        return new Scored(board, calibration, 0);
+        return new Scored(board, calibration, topics.problems > 0 ? Renown.EXIT_REJECTS : 0);
     }
 
     /** Says on stderr which weights and timescales score, and why. */

@@ -17,7 +17,8 @@ import java.util.function.IntConsumer;
 /**
  * Writes one snapshot per UTC day: the score of every account as of the last millisecond of the
  * day, computed only from that day and the window before it — never from a later day — and the
- * day's topic scores ({@link TopicScoring}) when the interactions carry hashtags. The
+ * day's topic scores ({@link TopicScoring}) when the interactions carry topics (hashtags, or the
+ * topics of the {@link dev.renown.core.event.TopicSource} given). The
  * interactions of the whole range are read once; each day scores its own window of them.
  *
  * <p><b>Which weights.</b> Unless the parameters were given ({@link #fixed}), each day is scored
@@ -43,6 +44,7 @@ public final class Backfill {
     private final Store store;
     private final ScoringParameters parameters;
     private final boolean fixed;
+    private final dev.renown.core.event.TopicSource topicSource;
 
     /** Calibrates each day's weights and timescales, keeping {@code parameters}' window, defences and base half-life. */
     public Backfill(Store store, ScoringParameters parameters) {
@@ -54,9 +56,20 @@ public final class Backfill {
      *              {@code --params} and {@code --priors})
      */
     public Backfill(Store store, ScoringParameters parameters, boolean fixed) {
+        this(store, parameters, fixed, null);
+    }
+
+    /**
+     * @param topicSource where the events' topics come from (e.g. a taxonomy), so the stored topic
+     *                    scores are on its topics, each on at least {@link TopicScoring#MIN_POSTS_CONTENT}
+     *                    posts; null for the stored hashtags
+     */
+    public Backfill(Store store, ScoringParameters parameters, boolean fixed,
+                    dev.renown.core.event.TopicSource topicSource) {
         this.store = store;
         this.parameters = parameters;
         this.fixed = fixed;
+        this.topicSource = topicSource;
     }
 
     /**
@@ -133,7 +146,7 @@ public final class Backfill {
         // Calibrating a day reads folds reaching back up to three horizons before the window.
         long loadFrom = endOfDay(from) - parameters.window().toMillis()
                 - (fixed ? 0 : Calibrator.FOLDS * Calibrator.HORIZONS.get(Calibrator.HORIZONS.size() - 1).toMillis());
-        EventTable table = store.load(loadFrom, endOfDay(to));
+        EventTable table = store.load(loadFrom, endOfDay(to), topicSource);
         dev.renown.core.people.People people = store.people();
         java.util.Set<LocalDate> present = onlyMissing ? new java.util.HashSet<>(store.snapshotDays())
                 : java.util.Set.of();
@@ -149,7 +162,8 @@ public final class Backfill {
             }
             Scorer scorer = new Scorer(calibrationFor(day, table, runId));
             TopicScoring topics = new TopicScoring(scorer, TopicScoring.MAX_TOPICS_DEFAULT,
-                    TopicScoring.MIN_INTERACTIONS_DEFAULT);
+                    TopicScoring.MIN_INTERACTIONS_DEFAULT, topicSource == null ? TopicScoring.MIN_POSTS_DEFAULT
+                    : TopicScoring.MIN_POSTS_CONTENT);
             ScoreBoard board = scorer.score(table, endOfDay(day));
             store.saveSnapshots(day, board, runId);
             if (people.size() > 0) {

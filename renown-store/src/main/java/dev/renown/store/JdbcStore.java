@@ -210,8 +210,13 @@ abstract class JdbcStore implements Store {
 
     @Override
     public EventTable load(long fromExclusive, long toInclusive) {
+        return load(fromExclusive, toInclusive, null);
+    }
+
+    @Override
+    public EventTable load(long fromExclusive, long toInclusive, dev.renown.core.event.TopicSource topics) {
         // Rows are distinct by event_key, the fingerprint the builder would deduplicate by.
-        EventTableBuilder builder = EventTableBuilder.ofDistinctEvents();
+        EventTableBuilder builder = EventTableBuilder.ofDistinctEvents(topics);
         try (Connection c = connection()) {
             List<String> networks = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement("SELECT DISTINCT network FROM interactions "
@@ -224,7 +229,7 @@ abstract class JdbcStore implements Store {
                     }
                 }
             }
-            try (PreparedStatement p = c.prepareStatement(interactionsQuery(networks))) {
+            try (PreparedStatement p = c.prepareStatement(interactionsQuery(networks, builder.needsText()))) {
                 p.setLong(1, fromExclusive);
                 p.setLong(2, toInclusive);
                 p.setFetchSize(10_000);
@@ -252,8 +257,9 @@ abstract class JdbcStore implements Store {
      * nanoseconds for a number) given as a number where it can be: the network as its index in
      * {@code networks}, the kind as its ordinal, account and post ids that are plain decimal
      * numbers as {@code BIGINT}s. The string columns beside them are null unless the number is.
+     * With {@code withText}, the post's text follows the hashtags (for a topic source).
      */
-    private String interactionsQuery(List<String> networks) {
+    private String interactionsQuery(List<String> networks, boolean withText) {
         StringBuilder network = new StringBuilder("CASE network");
         for (int i = 0; i < networks.size(); i++) {
             network.append(" WHEN ").append(literal(networks.get(i))).append(" THEN ").append(i);
@@ -272,7 +278,8 @@ abstract class JdbcStore implements Store {
             sql.append(", COALESCE(").append(number).append(", -1), CASE WHEN ").append(number)
                     .append(" IS NULL THEN ").append(column).append(" END");
         }
-        return sql.append(", time_ms, hashtags FROM interactions WHERE time_ms > ? AND time_ms <= ?")
+        return sql.append(", time_ms, hashtags").append(withText ? ", text" : "")
+                .append(" FROM interactions WHERE time_ms > ? AND time_ms <= ?")
                 .append(loadOrder()).toString();
     }
 
@@ -315,6 +322,7 @@ abstract class JdbcStore implements Store {
         final String[] targetPost = new String[SIZE];
         final long[] time = new long[SIZE];
         final String[] tags = new String[SIZE];
+        final String[] text = new String[SIZE];
         int size;
     }
 
@@ -327,6 +335,7 @@ abstract class JdbcStore implements Store {
         java.util.concurrent.BlockingQueue<Rows> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
         Throwable[] failure = new Throwable[1];
         InteractionKind[] kinds = InteractionKind.values();
+        boolean withText = builder.needsText();
         Thread reader = new Thread(() -> {
             try (ResultSet r = p.executeQuery()) {
                 Rows rows = new Rows();
@@ -346,6 +355,7 @@ abstract class JdbcStore implements Store {
                     rows.targetPost[i] = r.getString(12);
                     rows.time[i] = r.getLong(13);
                     rows.tags[i] = r.getString(14);
+                    rows.text[i] = withText ? r.getString(15) : null;
                     if (++rows.size == Rows.SIZE) {
                         queue.put(rows);
                         rows = new Rows();
@@ -374,7 +384,7 @@ abstract class JdbcStore implements Store {
                     builder.addDistinct(rows.network[i], rows.kind[i], rows.actorNumber[i], rows.actor[i],
                             rows.targetNumber[i], rows.target[i], rows.time[i], rows.postNumber[i], rows.post[i],
                             rows.targetPostNumber[i], rows.targetPost[i],
-                            tags == null || tags.isEmpty() ? List.of() : Arrays.asList(tags.split(" ")));
+                            tags == null || tags.isEmpty() ? List.of() : Arrays.asList(tags.split(" ")), rows.text[i]);
                 }
             }
             reader.join();

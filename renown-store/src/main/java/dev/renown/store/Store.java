@@ -81,6 +81,12 @@ public interface Store extends AutoCloseable {
      */
     EventTable load(long fromExclusive, long toInclusive);
 
+    /**
+     * As {@link #load(long, long)}, each event's topics from {@code topics} (given each
+     * interaction's stored text and hashtags), or the stored hashtags when it is null.
+     */
+    EventTable load(long fromExclusive, long toInclusive, dev.renown.core.event.TopicSource topics);
+
     /** Registers a run, {@link RunRecord#RUNNING}; returns its id. */
     long startRun(String kind, String input, String parameters);
 

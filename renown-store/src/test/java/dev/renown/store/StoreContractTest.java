@@ -87,6 +87,45 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void loading_with_a_topic_source_gives_each_event_the_topics_of_its_stored_text_and_hashtags() {
+        List<Interaction> list = interactions(300, 11);
+        ingest(store, "k", list, 100);
+        // A source that says what it was given: the text's first word and the hashtags, upper-cased.
+        dev.renown.core.event.TopicSource source = (text, hashtags) -> {
+            List<String> topics = new ArrayList<>();
+            if (text != null) {
+                topics.add("T:" + text.split(",")[0]);
+            }
+            hashtags.forEach(h -> topics.add(h.toUpperCase(java.util.Locale.ROOT)));
+            return topics;
+        };
+        dev.renown.core.event.EventTable plain = store.load(T0 - 1, T0 + 300 * HOUR);
+        dev.renown.core.event.EventTable topics = store.load(T0 - 1, T0 + 300 * HOUR, source);
+        assertEquals(plain.size(), topics.size());
+        assertEquals(java.util.Set.of("higgs", "cern"), names(plain));
+        assertEquals(java.util.Set.of("T:hello", "HIGGS", "CERN"), names(topics));
+        for (int e = 0; e < topics.size(); e++) {
+            int n = 0;
+            for (int x = plain.topicStart(e); x < plain.topicEnd(e); x++) {
+                n++;
+            }
+            boolean hasText = topics.topicEnd(e) - topics.topicStart(e) > n;
+            // every fifth interaction has text; the events come in time order, as ingested
+            assertEquals(e % 5 == 0, hasText, "event " + e);
+        }
+        // Without a source, the stored hashtags as before.
+        assertEquals(names(plain), names(store.load(T0 - 1, T0 + 300 * HOUR, null)));
+    }
+
+    private static java.util.Set<String> names(dev.renown.core.event.EventTable t) {
+        java.util.Set<String> s = new java.util.HashSet<>();
+        for (int i = 0; i < t.topicCount(); i++) {
+            s.add(t.topicName(i));
+        }
+        return s;
+    }
+
+    @Test
     void ingesting_the_same_input_twice_adds_nothing() {
         List<Interaction> list = interactions(1000, 1);
         IngestResult first = ingest(store, "k1", list, 300);

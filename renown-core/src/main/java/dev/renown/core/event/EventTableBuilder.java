@@ -7,6 +7,7 @@ import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -16,6 +17,13 @@ import java.util.List;
  * <p>Duplicates are recognised by a 64-bit fingerprint of the event id
  * ({@link #fingerprint64(CharSequence)}); for {@code k} distinct events the chance that two of
  * them collide is about {@code k²/2⁶⁵}, below 10⁻⁷ for ten million events.
+ *
+ * <p><b>Topics.</b> Without a {@link TopicSource} an event's topics are its interaction's
+ * hashtags, as they are. With one ({@link #withTopics}, {@link #ofDistinctEvents(TopicSource)}),
+ * they are the source's topics for the interaction's text and hashtags. Each interaction of a post
+ * carries the post's text, so every event of the post gets its topics; the topics of the last
+ * distinct (text, hashtags) seen are remembered, so the acts of one post, which readers emit
+ * together, are analysed once.
  */
 public final class EventTableBuilder implements InteractionSink {
 
@@ -36,16 +44,40 @@ public final class EventTableBuilder implements InteractionSink {
     private final ObjectArrayList<String> topicNames = new ObjectArrayList<>();
     /** Fingerprints of the event ids seen, or null when the events are known to be distinct. */
     private final LongOpenHashSet seen;
+    /** Where topics come from, or null for the hashtags as they are. */
+    private final TopicSource topicSource;
+    private String lastText;
+    private List<String> lastHashtags;
+    private Collection<String> lastTopics;
     private long duplicates;
 
     public EventTableBuilder() {
-        this(true);
+        this(true, null);
     }
 
-    private EventTableBuilder(boolean deduplicate) {
+    private EventTableBuilder(boolean deduplicate, TopicSource topicSource) {
         seen = deduplicate ? new LongOpenHashSet() : null;
+        this.topicSource = topicSource;
         postIndex.defaultReturnValue(-1);
         topicIndex.defaultReturnValue(-1);
+    }
+
+    /**
+     * A builder whose events' topics come from {@code topicSource} (the interaction's text and
+     * hashtags), or from the hashtags as they are when it is null, as {@link #EventTableBuilder()}.
+     */
+    public static EventTableBuilder withTopics(TopicSource topicSource) {
+        return new EventTableBuilder(true, topicSource);
+    }
+
+    /** As {@link #ofDistinctEvents()}, topics from {@code topicSource} (hashtags when it is null). */
+    public static EventTableBuilder ofDistinctEvents(TopicSource topicSource) {
+        return new EventTableBuilder(false, topicSource);
+    }
+
+    /** Whether events' topics come from their text: loaders need then give it. */
+    public boolean needsText() {
+        return topicSource != null;
     }
 
     /**
@@ -53,14 +85,14 @@ public final class EventTableBuilder implements InteractionSink {
      * fingerprint — which keeps no set of fingerprints (16 to 32 bytes an event) and drops nothing.
      */
     public static EventTableBuilder ofDistinctEvents() {
-        return new EventTableBuilder(false);
+        return new EventTableBuilder(false, null);
     }
 
     @Override
     public void accept(Interaction interaction) {
         add(fingerprint64(interaction.eventId()), interaction.network(), interaction.kind(), interaction.actorId(),
                 interaction.targetId(), interaction.timeMillis(), interaction.postId(), interaction.targetPostId(),
-                interaction.hashtags());
+                interaction.hashtags(), interaction.text());
     }
 
     /**
@@ -69,12 +101,24 @@ public final class EventTableBuilder implements InteractionSink {
      */
     public void add(long eventFingerprint, String network, InteractionKind interactionKind, String actorId,
                     String targetId, long timeMillis, String postId, String targetPostId, List<String> hashtags) {
+        add(eventFingerprint, network, interactionKind, actorId, targetId, timeMillis, postId, targetPostId, hashtags,
+                null);
+    }
+
+    /**
+     * As {@link #add(long, String, InteractionKind, String, String, long, String, String, List)}, with
+     * the post's text (may be null), which a {@link TopicSource} reads.
+     */
+    public void add(long eventFingerprint, String network, InteractionKind interactionKind, String actorId,
+                    String targetId, long timeMillis, String postId, String targetPostId, List<String> hashtags,
+                    String text) {
         if (seen != null && !seen.add(eventFingerprint)) {
             duplicates++;
             return;
         }
         add(network, interactionKind, AccountIndex.numericId(actorId), actorId, AccountIndex.numericId(targetId),
-                targetId, timeMillis, postNumber(postId), postId, postNumber(targetPostId), targetPostId, hashtags);
+                targetId, timeMillis, postNumber(postId), postId, postNumber(targetPostId), targetPostId, hashtags,
+                text);
     }
 
     /**
@@ -87,26 +131,50 @@ public final class EventTableBuilder implements InteractionSink {
     public void addDistinct(String network, InteractionKind interactionKind, long actorNumber, String actorId,
                             long targetNumber, String targetId, long timeMillis, long postNumber, String postId,
                             long targetPostNumber, String targetPostId, List<String> hashtags) {
+        addDistinct(network, interactionKind, actorNumber, actorId, targetNumber, targetId, timeMillis, postNumber,
+                postId, targetPostNumber, targetPostId, hashtags, null);
+    }
+
+    /**
+     * As {@link #addDistinct(String, InteractionKind, long, String, long, String, long, long, String, long,
+     * String, List)}, with the post's text (may be null), which a {@link TopicSource} reads.
+     */
+    public void addDistinct(String network, InteractionKind interactionKind, long actorNumber, String actorId,
+                            long targetNumber, String targetId, long timeMillis, long postNumber, String postId,
+                            long targetPostNumber, String targetPostId, List<String> hashtags, String text) {
         if (seen != null) {
             throw new IllegalStateException("addDistinct is for a builder of distinct events");
         }
         add(network, interactionKind, actorNumber, actorId, targetNumber, targetId, timeMillis, postNumber, postId,
-                targetPostNumber, targetPostId, hashtags);
+                targetPostNumber, targetPostId, hashtags, text);
     }
 
     private void add(String network, InteractionKind interactionKind, long actorNumber, String actorId,
                      long targetNumber, String targetId, long timeMillis, long postNumber, String postId,
-                     long targetPostNumber, String targetPostId, List<String> hashtags) {
+                     long targetPostNumber, String targetPostId, List<String> hashtags, String text) {
         actor.add(accounts.intern(network, actorNumber, actorId));
         target.add(accounts.intern(network, targetNumber, targetId));
         time.add(timeMillis);
         kind.add((byte) interactionKind.ordinal());
         post.add(internPost(network, postNumber, postId));
         targetPost.add(internPost(network, targetPostNumber, targetPostId));
-        for (String tag : hashtags) {
-            addTopic(tag);
+        for (String topic : topicsOf(text, hashtags)) {
+            addTopic(topic);
         }
         topicStart.add(topics.size());
+    }
+
+    /** The event's topics: its hashtags without a source, else the source's, remembered for the last post. */
+    private Collection<String> topicsOf(String text, List<String> hashtags) {
+        if (topicSource == null) {
+            return hashtags;
+        }
+        if (lastTopics == null || !java.util.Objects.equals(text, lastText) || !hashtags.equals(lastHashtags)) {
+            lastTopics = topicSource.topics(text, hashtags);
+            lastText = text;
+            lastHashtags = hashtags;
+        }
+        return lastTopics;
     }
 
     private static long postNumber(String postId) {

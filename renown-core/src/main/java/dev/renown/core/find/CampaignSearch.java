@@ -178,6 +178,54 @@ public final class CampaignSearch {
         return new Worker(ranking, query).run(fallback);
     }
 
+    /**
+     * An account's topic fingerprint: its scores on the indexed topic boards where it meets the
+     * minimum-evidence rule (at least {@link #minEngagers()} engagers on {@link #minPosts()} posts
+     * on that topic), best score first, ties by topic name; at most {@code limit}. Each is a
+     * {@link Candidate} whose {@code position} is its place in the fingerprint and whose
+     * {@code topic}, score, rank and evidence are the topic board's. Cost: one pass over each board.
+     *
+     * @throws IllegalArgumentException when the account is not on the overall board, or {@code limit < 1}
+     */
+    public List<Candidate> fingerprint(String account, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1: " + limit);
+        }
+        OptionalInt node = overall.node(account);
+        if (node.isEmpty()) {
+            throw new IllegalArgumentException("account '" + account + "' is not among the scored accounts");
+        }
+        int v = node.getAsInt();
+        List<int[]> hits = new ArrayList<>(); // {topic ordinal, position on its ranking}
+        List<Ranking> rankings = new ArrayList<>(topics.values());
+        for (int t = 0; t < rankings.size(); t++) {
+            Ranking r = rankings.get(t);
+            for (int i = 0; i < r.nodes.length; i++) {
+                if (r.nodes[i] == v) {
+                    if (r.evident[i]) {
+                        hits.add(new int[] {t, i});
+                    }
+                    break;
+                }
+            }
+        }
+        hits.sort((x, y) -> {
+            int c = Double.compare(rankings.get(y[0]).score[y[1]], rankings.get(x[0]).score[x[1]]);
+            return c != 0 ? c : rankings.get(x[0]).topic.compareTo(rankings.get(y[0]).topic);
+        });
+        List<Candidate> result = new ArrayList<>();
+        AccountIndex accounts = overall.table().accounts();
+        int a = overall.graph().account(v);
+        for (int[] h : hits.subList(0, Math.min(limit, hits.size()))) {
+            Ranking r = rankings.get(h[0]);
+            int i = h[1];
+            result.add(new Candidate(result.size() + 1, accounts.key(a), accounts.label(a), r.topic, r.score[i],
+                    r.rank[i], r.engagers[i], r.interactions[i], r.posts[i], overall.score(v), audience[v],
+                    audienceFollowers[v], conversation[v], flagged[v], 0, Double.NaN));
+        }
+        return result;
+    }
+
     /** The overall board's node of each account index, -1 for accounts not on it. */
     private static int[] nodeOfAccount(InteractionGraph graph, int accounts) {
         int[] node = new int[accounts];

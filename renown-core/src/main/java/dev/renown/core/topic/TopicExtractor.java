@@ -33,7 +33,7 @@ import java.util.Set;
  * <p>Instances are immutable and thread-safe; the analyzers are shared, one token stream per
  * thread. Cost: linear in the text length, plus one hash look-up per candidate phrase.
  */
-public final class TopicExtractor {
+public final class TopicExtractor implements dev.renown.core.event.TopicSource {
 
     /** Most phrases kept per post. */
     public static final int MAX_PHRASES_DEFAULT = 64;
@@ -109,6 +109,7 @@ public final class TopicExtractor {
     }
 
     /** The topics of a post (see the class comment). */
+    @Override
     public Set<String> topics(String text, Collection<String> hashtags) {
         if (taxonomy == null) {
             return analyse(text, hashtags, null).all();

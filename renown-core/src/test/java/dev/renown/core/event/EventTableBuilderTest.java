@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -126,5 +127,47 @@ class EventTableBuilderTest {
         assertNotEquals(EventTableBuilder.fingerprint64("a>b@1"), EventTableBuilder.fingerprint64("a>b@2"));
         assertNotEquals(EventTableBuilder.fingerprint64("ab"), EventTableBuilder.fingerprint64("ba"));
         assertEquals(EventTableBuilder.fingerprint64("same"), EventTableBuilder.fingerprint64("same"));
+    }
+
+    @Test
+    void with_a_topic_source_events_carry_its_topics_and_without_one_their_hashtags() throws Exception {
+        dev.renown.core.topic.Taxonomy taxonomy = dev.renown.core.topic.Taxonomy.parse("t.txt", List.of(
+                "transport.keywords = public transport",
+                "electric-vehicles.parent = transport",
+                "electric-vehicles.keywords = electric cars, mobil listrik"));
+        List<Interaction> posts = List.of(
+                new Interaction("e1", "n", InteractionKind.REPOST, "a", "b", 1000, "r1", "p1",
+                        "Electric cars are getting cheaper", List.of("ev")),
+                new Interaction("e2", "n", InteractionKind.REPOST, "c", "d", 2000, "r2", "p2",
+                        "Mobil listrik makin murah di Jakarta", List.of()),
+                new Interaction("e3", "n", InteractionKind.REPLY, "c", "d", 3000, "r3", "p3", "Nice pasta", List.of()),
+                new Interaction("e4", "n", InteractionKind.REPOST, "c", "d", 4000, null, null, null, List.of("ev")));
+        EventTableBuilder b = EventTableBuilder.withTopics(
+                dev.renown.core.topic.TopicExtractor.withTaxonomy(taxonomy, false));
+        assertTrue(b.needsText());
+        posts.forEach(b::accept);
+        EventTable t = b.build();
+        // English and Indonesian reach the same topic, with its parent; no text and no matching hashtag, no topic.
+        assertEquals(java.util.Set.of("electric-vehicles", "transport"), topics(t, 0));
+        assertEquals(java.util.Set.of("electric-vehicles", "transport"), topics(t, 1));
+        assertEquals(java.util.Set.of(), topics(t, 2));
+        assertEquals(java.util.Set.of(), topics(t, 3));
+
+        EventTableBuilder plain = new EventTableBuilder();
+        assertFalse(plain.needsText());
+        posts.forEach(plain::accept);
+        EventTable h = plain.build();
+        assertEquals(java.util.Set.of("ev"), topics(h, 0));
+        assertEquals(java.util.Set.of(), topics(h, 1));
+        assertEquals(java.util.Set.of("ev"), topics(h, 3));
+        assertEquals(1, h.topicCount());
+    }
+
+    private static java.util.Set<String> topics(EventTable t, int e) {
+        java.util.Set<String> s = new java.util.HashSet<>();
+        for (int x = t.topicStart(e); x < t.topicEnd(e); x++) {
+            s.add(t.topicName(t.topic(x)));
+        }
+        return s;
     }
 }

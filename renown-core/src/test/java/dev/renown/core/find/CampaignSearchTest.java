@@ -100,6 +100,29 @@ class CampaignSearchTest {
         assertEquals("dave", ids(lax.find(FindQuery.of("ev"))).get(0));
     }
 
+    @Test
+    void the_fingerprint_lists_the_accounts_evident_topics_best_first_with_their_evidence() {
+        // alice: 10 fans on 2 #ev posts, 6 fans on 2 #cooking posts, 6 fans on ONE #knitting post.
+        fans("t", "a", 0, 5, REPOST, "alice", "a1", 2, "ev");
+        fans("t", "a", 5, 5, REPOST, "alice", "a2", 30, "ev");
+        fans("t", "k", 0, 3, REPOST, "alice", "a3", 2, "cooking");
+        fans("t", "k", 3, 3, REPOST, "alice", "a4", 30, "cooking");
+        fans("t", "n", 0, 6, REPOST, "alice", "a5", 2, "knitting");
+        fans("t", "b", 0, 4, REPOST, "bob", "b1", 2, "cooking");
+        CampaignSearch search = search(true);
+        List<Candidate> alice = search.fingerprint("alice", 10);
+        assertEquals(List.of("ev", "cooking"), alice.stream().map(Candidate::topic).toList()); // knitting: one post
+        assertEquals(1, alice.get(0).position());
+        assertEquals(10, alice.get(0).topicEngagers());
+        assertEquals(2, alice.get(0).topicPosts());
+        assertEquals(1, alice.get(0).rank());
+        assertTrue(alice.get(0).score() >= alice.get(1).score());
+        assertEquals(1, search.fingerprint("alice", 1).size());
+        assertTrue(search.fingerprint("bob", 10).isEmpty()); // 4 engagers on one post
+        assertThrows(IllegalArgumentException.class, () -> search.fingerprint("nobody", 10));
+        assertThrows(IllegalArgumentException.class, () -> search.fingerprint("alice", 0));
+    }
+
     /**
      * Network x: big (12 engagers), talker (6: 3 replies, 3 reposts), quiet (6 reposts), lucky (8 on
      * one day); network y: yonder (6 reposts). 38 fans, 43 accounts; no topics, so the overall score.

@@ -56,4 +56,32 @@ class TopicScoringTest {
         // At most one topic when asked for one.
         assertEquals(1, new TopicScoring(new Scorer(PARAMS), 1, 20).score(table, Events.T0.toEpochMilli()).size());
     }
+
+    @Test
+    void topics_from_text_need_distinct_posts_so_one_viral_post_is_no_topic() {
+        // 30 fans repost alice's one post, "electric cars are here"; 25 fans repost bob's posts about
+        // pasta, each a post of its own (p0…p24): both words reach 20 interactions, only pasta 3 posts.
+        List<Interaction> list = new ArrayList<>();
+        int i = 0;
+        for (int f = 0; f < 30; f++) {
+            list.add(new Interaction("v" + i, "test", InteractionKind.REPOST, "fan" + f, "alice",
+                    Events.T0.toEpochMilli() - i++ * 1000L, "r" + f, "a1", "Electric cars are here", List.of()));
+        }
+        for (int f = 0; f < 25; f++) {
+            list.add(new Interaction("v" + i, "test", InteractionKind.REPOST, "fan" + f, "bob",
+                    Events.T0.toEpochMilli() - i++ * 1000L, "s" + f, "p" + f, "Pasta tonight", List.of()));
+        }
+        dev.renown.core.event.EventTableBuilder b = dev.renown.core.event.EventTableBuilder.withTopics(
+                dev.renown.core.topic.TopicExtractor.raw());
+        list.forEach(b::accept);
+        EventTable table = b.build();
+        assertTrue(table.topicIndex("electric car") >= 0 && table.topicIndex("pasta") >= 0);
+        long asOf = Events.T0.toEpochMilli();
+        List<String> all = new TopicScoring(new Scorer(PARAMS), 20, 20).score(table, asOf).stream()
+                .map(TopicScoring.TopicBoard::topic).toList();
+        assertTrue(all.contains("electric car") && all.contains("pasta"), all.toString());
+        List<String> posted = new TopicScoring(new Scorer(PARAMS), 20, 20, TopicScoring.MIN_POSTS_CONTENT)
+                .score(table, asOf).stream().map(TopicScoring.TopicBoard::topic).toList();
+        assertEquals(List.of("pasta", "pasta tonight", "tonight"), posted);
+    }
 }
