@@ -150,7 +150,11 @@ final class ScoreService implements AutoCloseable {
         ScoreView built = new ScoreView(day, board, nodeOf, before, topics, ScoreView.index(board),
                 ScoreView.networks(board));
         persons.set(PersonView.of(built, store.personLinks()));
-        finder.set(FindIndex.of(built, scorer));
+        long indexing = System.nanoTime();
+        FindIndex index = FindIndex.of(built, scorer);
+        LOG.info("campaign search of {}: {} accounts and {} topic(s) indexed in {} ms", day, board.size(),
+                index.boards().size(), (System.nanoTime() - indexing) / 1_000_000);
+        finder.set(index);
         view.set(built);
         refreshed(count);
         return built;
