@@ -282,6 +282,23 @@ class FindApiTest {
     }
 
     @Test
+    void without_topics_in_the_data_a_topic_falls_back_to_the_overall_score(@TempDir Path other) throws Exception {
+        Path plain = other.resolve("plain.ndjson");
+        java.nio.file.Files.writeString(plain, java.nio.file.Files.readString(FIXTURE)
+                .replaceAll(",\"hashtags\":\\[[^\\]]*\\]", ""));
+        try (TestServer untagged = TestServer.start(other.resolve("db"), TestServer.config(), plain)) {
+            JsonNode overall = TestServer.json(untagged.get("/api/v1/find"), 200);
+            JsonNode ev = TestServer.json(untagged.get("/api/v1/find?topic=ev"), 200);
+            assertTrue(ev.get("fallback").asBoolean());
+            assertTrue(ev.get("topic").isNull());
+            assertFalse(overall.get("fallback").asBoolean());
+            assertEquals(ids(overall), ids(ev));
+            assertEquals(List.of("demo:f1", "demo:ev1", "other:o1", "demo:ev2"), ids(ev));
+            assertEquals(404, untagged.get("/api/v1/topics/ev").statusCode());
+        }
+    }
+
+    @Test
     void hashtags_too_few_to_score_are_not_searchable_topics(@TempDir Path other) {
         // The API fixture tags 4 interactions with #ai: under the 20 a topic needs.
         try (TestServer small = TestServer.start(other, TestServer.config())) {
