@@ -8,6 +8,9 @@
  *   #/people                    persons (accounts linked across networks) by combined score
  *   #/person/{id}               a person: combined score, breakdown by signal and network, linked accounts, history
  *   #/runs?kind=                the daily cycle and the latest runs: status, duration, counts, failures
+ *   #/find?topic=&network=&min_score=&audience=&min_conversation=&exclude_flagged=&similar_to=&min_overlap=&limit=
+ *                               campaign search: a form with the filters of GET /find, the candidates with why each
+ *                               matched, and the shortlist as CSV
  * Every text from the data is inserted with textContent, never as HTML.
  */
 (function () {
@@ -152,7 +155,7 @@
   function show(...nodes) {
     charts.forEach(c => c.destroy());
     charts = [];
-    view.replaceChildren(...nodes);
+    view.replaceChildren(...nodes.filter(n => n !== null && n !== undefined));
   }
 
   function failure(e) {
@@ -206,6 +209,9 @@
       } else if (path[0] === "runs") {
         activeNav("runs");
         await runsPage(params.get("kind") || "");
+      } else if (path[0] === "find") {
+        activeNav("find");
+        await findPage(params);
       } else if (path[0] === "search") {
         activeNav("");
         await searchPage(params.get("q") || "");
@@ -286,8 +292,134 @@
           h("label", null, "Network", networkSelect),
           h("label", null, "Topic", topicSelect),
           h("label", null, "Flagged", flaggedSelect)),
-        table, count, more, legend()));
+        table, count, more, legend()),
+      topic ? trendCard(topic) : null);
     await page();
+  }
+
+  /** A topic's stored days (GET /topics/{topic}): accounts scored on it and the best score, latest first. */
+  function trendCard(topic) {
+    const card = h("section", { class: "card", id: "topic-trend" }, h("h2", null, "Trend of #" + topic),
+      h("p", { class: "muted small" }, "Per stored day: how many accounts scored on the topic, and the best score among them."));
+    api("/topics/" + encodeURIComponent(topic)).then(data => {
+      const rows = data.days.slice(-30).reverse();
+      card.append(h("table", { id: "trend-table" },
+        h("thead", null, h("tr", null, h("th", null, "Day"), h("th", { class: "num" }, "Accounts"), h("th", { class: "num" }, "Top score"))),
+        h("tbody", null, rows.map(d => h("tr", null, h("td", null, d.day), h("td", { class: "num" }, int(d.accounts)),
+          h("td", { class: "num" }, fmt(d.top_score)))))),
+        h("p", { class: "small" }, data.searchable
+          ? h("a", { href: "#/find?topic=" + encodeURIComponent(topic), id: "trend-find" }, "Find candidates on #" + topic + " →")
+          : h("span", { class: "muted" }, "Not searchable on the served day.")));
+    }).catch(e => card.append(h("p", { class: "empty" }, e.message)));
+    return card;
+  }
+
+  // --- campaign search -----------------------------------------------------------------------------
+
+  /** The query string of GET /find for the filters in the page's hash (blank ones left out). */
+  const FIND_PARAMS = ["topic", "network", "min_score", "audience", "min_conversation", "exclude_flagged", "min_overlap", "limit"];
+
+  function findQuery(params) {
+    const p = new URLSearchParams();
+    for (const k of FIND_PARAMS) {
+      const v = params.get(k);
+      if (v !== null && v !== "") p.set(k, v);
+    }
+    for (const seed of params.getAll("similar_to")) if (seed) p.append("similar_to", seed);
+    return p;
+  }
+
+  async function findPage(params) {
+    const ov = await loadOverview();
+    const topic = (params.get("topic") || "").replace(/^#/, "");
+    const known = ov.topics.includes(topic.toLowerCase());
+    const topicSelect = h("select", { id: "find-topic", "aria-label": "Topic" },
+      h("option", { value: "" }, ov.topics.length ? "Overall score (no topic)" : "Overall score (no topics in this data)"),
+      ov.topics.map(t => h("option", { value: t, selected: known && t === topic.toLowerCase() }, "#" + t)));
+    const topicText = h("input", { id: "find-topic-text", type: "text", maxlength: "200", placeholder: "or type a topic",
+      "aria-label": "Other topic", value: known ? "" : topic });
+    const networkSelect = h("select", { id: "find-network", "aria-label": "Network" },
+      h("option", { value: "" }, "All networks"),
+      Object.keys(ov.networks).map(n => h("option", { value: n, selected: n === params.get("network") }, n)));
+    const num = (id, label, attrs, value) => h("input", Object.assign({ id, type: "number", "aria-label": label, value: value || "" }, attrs));
+    const [audMin, audMax] = (params.get("audience") || "-").split("-");
+    const minScore = num("find-min-score", "Minimum score", { min: "0", max: "100", step: "any", placeholder: "0" }, params.get("min_score"));
+    const audienceMin = num("find-audience-min", "Audience from", { min: "0", step: "1", placeholder: "0" }, audMin);
+    const audienceMax = num("find-audience-max", "Audience to", { min: "0", step: "1", placeholder: "any" }, audMax);
+    const minConversation = num("find-min-conversation", "Minimum conversation rate", { min: "0", max: "1", step: "any", placeholder: "0" },
+      params.get("min_conversation"));
+    const excludeFlagged = h("input", { id: "find-exclude-flagged", type: "checkbox", checked: params.get("exclude_flagged") === "true" });
+    const similarTo = h("input", { id: "find-similar-to", type: "text", placeholder: "network:id or @handle, comma-separated",
+      "aria-label": "Similar to", value: params.getAll("similar_to").join(", ") });
+    const minOverlap = num("find-min-overlap", "Minimum overlap", { min: "0", max: "1", step: "any", placeholder: "0" }, params.get("min_overlap"));
+    const limit = num("find-limit", "Results", { min: "1", max: "100", step: "1", placeholder: "20" }, params.get("limit"));
+    const form = h("form", { id: "find-form", class: "filters find-form" },
+      h("label", null, "Topic", topicSelect), h("label", null, "Other topic", topicText),
+      h("label", null, "Network", networkSelect), h("label", null, "Min score", minScore),
+      h("label", null, "Audience from", audienceMin), h("label", null, "Audience to", audienceMax),
+      h("label", null, "Min conversation", minConversation),
+      h("label", { class: "check" }, h("span", null, "Exclude flagged"), excludeFlagged),
+      h("label", { class: "wide" }, "Similar to", similarTo), h("label", null, "Min overlap", minOverlap),
+      h("label", null, "Results", limit),
+      h("button", { class: "button primary", type: "submit", id: "find-submit" }, "Search"));
+    form.addEventListener("submit", ev => {
+      ev.preventDefault();
+      const p = new URLSearchParams();
+      const t = topicText.value.trim() || topicSelect.value;
+      if (t) p.set("topic", t);
+      if (networkSelect.value) p.set("network", networkSelect.value);
+      if (minScore.value) p.set("min_score", minScore.value);
+      if (audienceMin.value || audienceMax.value) p.set("audience", audienceMin.value + "-" + audienceMax.value);
+      if (minConversation.value) p.set("min_conversation", minConversation.value);
+      if (excludeFlagged.checked) p.set("exclude_flagged", "true");
+      similarTo.value.split(/[,\s]+/).map(x => x.trim()).filter(Boolean).forEach(x => p.append("similar_to", x));
+      if (minOverlap.value) p.set("min_overlap", minOverlap.value);
+      if (limit.value) p.set("limit", limit.value);
+      location.hash = "#/find" + (p.toString() ? "?" + p : "");
+    });
+
+    const results = h("div", { id: "find-results" });
+    show(
+      h("section", { class: "hero" }, h("h1", null, "Find people to work with"),
+        h("p", null, "Candidates ranked by their score on a topic (or overall), each with why it matched: its evidence on the topic, "
+          + "conversation rate, audience and integrity. Scores as of " + (ov.as_of || "—") + ".")),
+      h("div", { class: "card" }, form, results));
+
+    const query = findQuery(params);
+    let data;
+    try {
+      data = await api("/find?" + query);
+    } catch (e) {
+      results.append(failure(e));
+      return;
+    }
+    const seeds = query.getAll("similar_to").length > 0;
+    const csv = new URLSearchParams(query);
+    csv.set("format", "csv");
+    const excluded = Object.entries(data.excluded).filter(([, n]) => n > 0).map(([k, n]) => k.replace("_", " ") + " " + int(n));
+    results.append(...[
+      h("p", { class: "muted small", id: "find-summary" }, int(data.items.length) + " candidate" + (data.items.length === 1 ? "" : "s")
+        + " on " + (data.topic ? "#" + data.topic : "the overall score") + (data.fallback ? " (the data carries no topics)" : "")
+        + ", from " + int(data.ranked) + " accounts ranked (" + int(data.examined) + " examined). Evidence needed: "
+        + data.min_engagers + " engagers on " + data.min_posts + " posts. Excluded: " + (excluded.length ? excluded.join(", ") : "none") + "."),
+      h("table", { id: "find-table" },
+        h("thead", null, h("tr", null, h("th", { class: "rank" }, "#"), h("th", null, "Account"), h("th", { class: "num" }, "Score"),
+          h("th", { class: "num" }, "Rank"), h("th", null, "Evidence"), h("th", { class: "num" }, "Conversation"),
+          h("th", null, "Audience"), h("th", null, "Integrity"), seeds ? h("th", { class: "num" }, "Overlap") : null)),
+        h("tbody", null, data.items.map(c => h("tr", { class: c.integrity === "flagged" ? "flagged" : null, "data-account": c.account.network + ":" + c.account.id },
+          h("td", { class: "rank" }, int(c.position)),
+          h("td", null, accountLink(c.account)),
+          h("td", { class: "num" }, h("span", { class: "pill" }, fmt(c.score))),
+          h("td", { class: "num" }, int(c.rank)),
+          h("td", { class: "small" }, int(c.evidence.engagers) + " engagers, " + int(c.evidence.posts) + " posts, "
+            + int(c.evidence.interactions) + " engagements"),
+          h("td", { class: "num" }, fmt(c.conversation_rate * 100, 0) + "%"),
+          h("td", { class: "small" }, int(c.audience) + " " + c.audience_source + " (" + c.audience_band + ")"),
+          h("td", null, c.integrity === "flagged" ? flagMark() : "ok"),
+          seeds ? h("td", { class: "num" }, fmt(c.overlap * 100, 0) + "% (" + int(c.shared_engagers) + ")") : null)))),
+      data.items.length ? null : h("p", { class: "empty" }, "No candidate passes these filters."),
+      h("p", null, h("a", { class: "button", id: "find-csv", href: API + "/find?" + csv, download: "" }, "Download CSV"))
+    ].filter(Boolean));
   }
 
   // --- people ------------------------------------------------------------------------------------
@@ -612,7 +744,8 @@
     const topicCard = h("section", { class: "card span-12", id: "topics" }, h("h2", null, "Influential about"),
       topics.topics.length
         ? h("div", { class: "topics" }, topics.topics.map(t => h("a", { class: "chip", href: "#/leaderboard?topic=" + encodeURIComponent(t.topic) },
-          "#" + t.topic + " · " + fmt(t.score) + " (#" + int(t.rank) + ")")))
+          "#" + t.topic + " · score " + fmt(t.score) + " · rank #" + int(t.rank)
+            + (t.engagers === null || t.engagers === undefined ? "" : " · " + int(t.engagers) + " engager" + (t.engagers === 1 ? "" : "s")))))
         : h("p", { class: "empty" }, "No topics: the data has no hashtags, or this account scored on none."));
 
     // A flagged account shows its evidence first; otherwise the panel sits with the other details.

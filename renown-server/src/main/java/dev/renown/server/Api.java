@@ -3,6 +3,10 @@ package dev.renown.server;
 import dev.renown.core.event.AccountIndex;
 import dev.renown.core.event.AccountKey;
 import dev.renown.core.event.InteractionKind;
+import dev.renown.core.find.CampaignSearch;
+import dev.renown.core.find.Candidate;
+import dev.renown.core.find.FindQuery;
+import dev.renown.core.find.FindResult;
 import dev.renown.core.people.PersonScores;
 import dev.renown.core.score.AccountScore;
 import dev.renown.core.score.Explanation;
@@ -15,6 +19,7 @@ import dev.renown.sources.Reject;
 import dev.renown.store.AccountRecord;
 import dev.renown.store.RunRecord;
 import dev.renown.store.Snapshot;
+import dev.renown.store.TopicDay;
 import dev.renown.store.TopicScore;
 import io.javalin.http.Context;
 
@@ -431,12 +436,17 @@ final class Api {
         AccountKey key = record.account();
         ScoreView view = service.view();
         List<Object> topics = new ArrayList<>();
+        FindIndex index = service.finder();
+        OptionalInt accountIndex = view.isEmpty() ? OptionalInt.empty() : view.table().accounts().find(key);
         if (view.day() != null) {
             for (TopicScore t : service.store().topicScores(key, view.day())) {
                 Map<String, Object> one = new LinkedHashMap<>();
                 one.put("topic", t.topic());
                 one.put("score", t.score());
                 one.put("rank", t.rank());
+                OptionalInt engagers = accountIndex.isPresent() && index.day() != null && index.day().equals(view.day())
+                        ? index.engagers(t.topic(), accountIndex.getAsInt()) : OptionalInt.empty();
+                one.put("engagers", engagers.isPresent() ? engagers.getAsInt() : null);
                 topics.add(one);
             }
         }
@@ -559,6 +569,287 @@ final class Api {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("q", q);
         m.put("items", items);
+        json.write(ctx, 200, m);
+    }
+
+    // --- campaign search and topics ---------------------------------------------------------------
+
+    /** The columns of the shortlist as CSV: those of {@code renown find --csv}. */
+    static final String FIND_CSV_HEADER = "position,account,label,topic,score,rank,topic_engagers,topic_interactions,"
+            + "topic_posts,overall_score,audience,audience_source,audience_band,conversation_rate,integrity,"
+            + "shared_engagers,overlap";
+    /** Most seed accounts one search takes. */
+    static final int SEEDS_MAX = 50;
+    /** Longest seed account accepted ({@code network:id}). */
+    static final int SEED_MAX = NETWORK_MAX + 1 + ID_MAX;
+
+    /**
+     * Campaign search on the served day ({@link CampaignSearch}): the filters of {@code renown find},
+     * each result with why it matched and each filter's exclusions; JSON, or CSV with the CLI's
+     * columns when {@code format=csv} or the client accepts {@code text/csv} only.
+     */
+    void find(Context ctx) {
+        FindIndex index = service.finder();
+        boolean csv = csvWanted(ctx);
+        String topicText = text(ctx, "topic", 200);
+        String topic = topicText == null || topicText.isBlank() ? null : topicName(topicText);
+        String network = networkParam(ctx);
+        double minScore = number(ctx, "min_score", 0, 100);
+        long[] band = audience(ctx);
+        double minConversation = number(ctx, "min_conversation", 0, 1);
+        boolean excludeFlagged = bool(ctx, "exclude_flagged");
+        List<String> seeds = seeds(ctx);
+        double minOverlap = number(ctx, "min_overlap", 0, 1);
+        if (minOverlap > 0 && seeds.isEmpty()) {
+            throw ApiException.badParameter("min_overlap", "needs similar_to (the seed accounts)");
+        }
+        int limit = limit(ctx, LIMIT_DEFAULT, LIMIT_MAX);
+        FindResult result;
+        if (index.isEmpty()) {
+            result = new FindResult(topic, false, 0, 0, Map.of(), List.of());
+        } else {
+            CampaignSearch search = index.search();
+            if (topic != null && search.dataHasTopics() && !indexed(search, topic)) {
+                throw ApiException.badParameter("topic", "names no topic scored on " + index.day()
+                        + " (topics need " + dev.renown.core.score.TopicScoring.MIN_INTERACTIONS_DEFAULT
+                        + " interactions); topics: " + search.topics());
+            }
+            List<String> networks = search.overall().table().accounts().networks();
+            if (network != null && !networks.contains(network)) {
+                throw ApiException.badParameter("network", "names no network scored on " + index.day()
+                        + "; networks: " + networks);
+            }
+            for (String seed : seeds) {
+                if (search.overall().node(seed).isEmpty()) {
+                    throw ApiException.notFound("similar_to: account '" + seed + "' is not among the accounts scored on "
+                            + index.day());
+                }
+            }
+            FindQuery query = new FindQuery(topic, network, minScore, band[0], band[1], minConversation,
+                    excludeFlagged, seeds, minOverlap, limit);
+            result = search.find(query);
+        }
+        if (csv) {
+            String name = "renown-find-" + (result.topic() == null ? "overall"
+                    : result.topic().replaceAll("[^\\p{Alnum}_-]", "_")) + (index.day() == null ? "" : "-" + index.day());
+            ctx.status(200).contentType("text/csv; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
+                    .result(findCsv(result));
+            return;
+        }
+        ScoreView view = service.view();
+        Map<String, Object> excluded = new LinkedHashMap<>();
+        for (FindResult.Filter f : FindResult.Filter.values()) {
+            excluded.put(f.name().toLowerCase(Locale.ROOT), result.excluded(f));
+        }
+        List<Object> items = new ArrayList<>();
+        for (Candidate c : result.candidates()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("position", c.position());
+            one.put("account", ref(view, c.account()));
+            one.put("label", c.label());
+            one.put("score", c.score());
+            one.put("rank", c.rank());
+            Map<String, Object> evidence = new LinkedHashMap<>();
+            evidence.put("engagers", c.topicEngagers());
+            evidence.put("interactions", c.topicInteractions());
+            evidence.put("posts", c.topicPosts());
+            one.put("evidence", evidence);
+            one.put("overall_score", c.overallScore());
+            one.put("audience", c.audience());
+            one.put("audience_source", c.audienceFollowers() ? "followers" : "engagers");
+            one.put("audience_band", c.audienceBand());
+            one.put("conversation_rate", c.conversationRate());
+            one.put("integrity", c.flagged() ? "flagged" : "ok");
+            one.put("shared_engagers", Double.isNaN(c.overlap()) ? null : c.sharedEngagers());
+            one.put("overlap", Double.isNaN(c.overlap()) ? null : c.overlap());
+            items.add(one);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("as_of", index.day() == null ? null : index.day().toString());
+        m.put("topic", result.topic());
+        m.put("fallback", result.fallback());
+        m.put("ranked", result.ranked());
+        m.put("examined", result.examined());
+        m.put("min_engagers", index.isEmpty() ? CampaignSearch.MIN_ENGAGERS_DEFAULT : index.search().minEngagers());
+        m.put("min_posts", index.isEmpty() ? CampaignSearch.MIN_POSTS_DEFAULT : index.search().minPosts());
+        m.put("excluded", excluded);
+        m.put("items", items);
+        json.write(ctx, 200, m);
+    }
+
+    /** {@code format=csv}, or an Accept header that names text/csv and not JSON; {@code format=json} wins. */
+    private static boolean csvWanted(Context ctx) {
+        String format = ctx.queryParam("format");
+        if (format != null) {
+            if (!format.equals("json") && !format.equals("csv")) {
+                throw ApiException.badParameter("format", "must be json or csv, not '" + clip(format) + "'");
+            }
+            return format.equals("csv");
+        }
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains("text/csv") && !accept.contains("application/json");
+    }
+
+    private static boolean indexed(CampaignSearch search, String topic) {
+        for (String t : search.topics()) {
+            if (t.toLowerCase(Locale.ROOT).equals(topic)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A topic as topics are stored: stripped, without a leading '#', lower case. */
+    private static String topicName(String text) {
+        String t = text.strip();
+        return (t.startsWith("#") ? t.substring(1) : t).toLowerCase(Locale.ROOT);
+    }
+
+    /** An optional number query parameter in [min, max], 0 when absent. */
+    private static double number(Context ctx, String name, double min, double max) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        double x;
+        try {
+            x = Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badParameter(name, "must be a number in [" + fmt(min) + ", " + fmt(max) + "], not '"
+                    + clip(text) + "'");
+        }
+        if (!(x >= min && x <= max)) {
+            throw ApiException.badParameter(name, "must be in [" + fmt(min) + ", " + fmt(max) + "], not " + clip(text));
+        }
+        return x;
+    }
+
+    private static String fmt(double x) {
+        return x == Math.rint(x) ? String.valueOf((long) x) : String.valueOf(x);
+    }
+
+    private static boolean bool(Context ctx, String name) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isEmpty() || text.equals("false")) {
+            return false;
+        }
+        if (text.equals("true")) {
+            return true;
+        }
+        throw ApiException.badParameter(name, "must be true or false, not '" + clip(text) + "'");
+    }
+
+    /**
+     * {@code audience=MIN-MAX}, either end optional, each a whole count with an optional k or M
+     * suffix (as {@code renown find --audience}); absent, every audience.
+     */
+    private static long[] audience(Context ctx) {
+        String text = text(ctx, "audience", 50);
+        if (text == null || text.isBlank()) {
+            return new long[] {0, Long.MAX_VALUE};
+        }
+        int dash = text.indexOf('-');
+        if (dash < 0 || dash != text.lastIndexOf('-')) {
+            throw ApiException.badParameter("audience", "must be MIN-MAX (e.g. 1000-50000, 10k-1M, 500-), not '"
+                    + text + "'");
+        }
+        long min = text.substring(0, dash).isBlank() ? 0 : count(text.substring(0, dash), text);
+        long max = text.substring(dash + 1).isBlank() ? Long.MAX_VALUE : count(text.substring(dash + 1), text);
+        if (min > max) {
+            throw ApiException.badParameter("audience", "has its minimum " + min + " above its maximum " + max);
+        }
+        return new long[] {min, max};
+    }
+
+    private static long count(String part, String text) {
+        String p = part.strip();
+        long unit = p.endsWith("k") || p.endsWith("K") ? 1000 : p.endsWith("m") || p.endsWith("M") ? 1_000_000 : 1;
+        String digits = unit == 1 ? p : p.substring(0, p.length() - 1);
+        try {
+            double x = Double.parseDouble(digits) * unit;
+            if (!digits.isEmpty() && Character.isDigit(digits.charAt(0)) && x >= 0 && x == Math.rint(x) && x < 1e18) {
+                return (long) x;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw ApiException.badParameter("audience", "'" + part + "' in '" + text + "' is not a whole count");
+    }
+
+    /** The repeated {@code similar_to} parameter: seed accounts as {@code network:id}, bare id or handle. */
+    private static List<String> seeds(Context ctx) {
+        List<String> seeds = new ArrayList<>();
+        for (String s : ctx.queryParams("similar_to")) {
+            if (s.isBlank()) {
+                continue;
+            }
+            if (s.length() > SEED_MAX || hasControl(s)) {
+                throw ApiException.badParameter("similar_to", "must be accounts (network:id) of at most " + SEED_MAX
+                        + " characters, without control characters");
+            }
+            seeds.add(s.strip());
+        }
+        if (seeds.size() > SEEDS_MAX) {
+            throw ApiException.badParameter("similar_to", "takes at most " + SEEDS_MAX + " accounts, not " + seeds.size());
+        }
+        return seeds;
+    }
+
+    /** The shortlist as {@code renown find --csv} writes it: {@link #FIND_CSV_HEADER}, one row each, numbers unrounded. */
+    static String findCsv(FindResult r) {
+        StringBuilder w = new StringBuilder(FIND_CSV_HEADER).append('\n');
+        for (Candidate c : r.candidates()) {
+            w.append(String.join(",", String.valueOf(c.position()), csvQuote(c.account().toString()), csvQuote(c.label()),
+                    csvQuote(c.topic() == null ? "" : c.topic()), String.valueOf(c.score()), String.valueOf(c.rank()),
+                    String.valueOf(c.topicEngagers()), String.valueOf(c.topicInteractions()),
+                    String.valueOf(c.topicPosts()), String.valueOf(c.overallScore()), String.valueOf(c.audience()),
+                    c.audienceFollowers() ? "followers" : "engagers", csvQuote(c.audienceBand()),
+                    String.valueOf(c.conversationRate()), c.flagged() ? "flagged" : "ok",
+                    String.valueOf(c.sharedEngagers()), Double.isNaN(c.overlap()) ? "" : String.valueOf(c.overlap())));
+            w.append('\n');
+        }
+        return w.toString();
+    }
+
+    /** RFC 4180: quoted when it holds a comma, quote or line break, quotes doubled. */
+    static String csvQuote(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * A topic's stored days: for each day it was scored on, its accounts and best score; 404 when no
+     * stored day has it.
+     */
+    void topic(Context ctx) {
+        String text = ctx.pathParam("topic");
+        if (text.isBlank() || text.length() > 200 || hasControl(text) || text.indexOf('/') >= 0) {
+            throw ApiException.badParameter("topic", "must be a topic (a hashtag, with or without '#') of at most "
+                    + "200 characters, without control characters or '/'");
+        }
+        String topic = topicName(text);
+        List<TopicDay> days = service.store().topicTrend(topic);
+        if (days.isEmpty()) {
+            throw ApiException.notFound("no stored day has scores on topic #" + topic);
+        }
+        FindIndex index = service.finder();
+        ScoreView view = service.view();
+        List<Object> series = new ArrayList<>();
+        for (TopicDay d : days) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("day", d.day().toString());
+            one.put("accounts", d.accounts());
+            one.put("top_score", d.topScore());
+            series.add(one);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("topic", topic);
+        m.put("as_of", view.day() == null ? null : view.day().toString());
+        m.put("searchable", !index.isEmpty() && indexed(index.search(), topic));
+        m.put("days", series);
         json.write(ctx, 200, m);
     }
 

@@ -185,6 +185,8 @@ public final class RenownServer implements AutoCloseable {
         get(c, API + "/accounts/{network}/{id}/topics", api::topics);
         get(c, API + "/leaderboard", api::leaderboard);
         get(c, API + "/search", api::search);
+        get(c, API + "/find", api::find);
+        get(c, API + "/topics/{topic}", api::topic);
         get(c, API + "/runs", api::runs);
         get(c, API + "/people", api::people);
         get(c, API + "/people/suggestions", api::suggestions);

@@ -72,6 +72,7 @@ final class ScoreService implements AutoCloseable {
     private volatile long storedAtRefresh;
     private volatile Instant refreshed;
     private final AtomicReference<PersonView> persons = new AtomicReference<>(PersonView.EMPTY);
+    private final AtomicReference<FindIndex> finder = new AtomicReference<>(FindIndex.EMPTY);
     /** Link suggestions as last computed, and when (nanoTime); recomputed after a minute or a change of links. */
     private volatile dev.renown.core.people.LinkSuggestions.Found suggestions;
     private volatile long suggestedNanos;
@@ -115,7 +116,8 @@ final class ScoreService implements AutoCloseable {
 
     /**
      * Builds the view of the latest day with snapshots (or, without snapshots, of the day of the
-     * last interaction) and swaps it in.
+     * last interaction) and swaps it in, with its persons and its campaign search ({@link FindIndex}:
+     * the day's topic boards scored with the board's own parameters).
      */
     synchronized ScoreView refresh() {
         long count = store.interactionCount();
@@ -123,6 +125,7 @@ final class ScoreService implements AutoCloseable {
         OptionalLong last = store.lastInteractionMillis();
         if (days.isEmpty() && last.isEmpty()) {
             persons.set(PersonView.EMPTY);
+            finder.set(FindIndex.EMPTY);
             view.set(ScoreView.empty());
             refreshed(count);
             return view.get();
@@ -131,7 +134,8 @@ final class ScoreService implements AutoCloseable {
                 : Instant.ofEpochMilli(last.getAsLong()).atZone(ZoneOffset.UTC).toLocalDate();
         long asOf = Backfill.endOfDay(day);
         EventTable table = store.load(asOf - parameters.window().toMillis(), asOf);
-        ScoreBoard board = new Scorer(fixed ? parameters : Backfill.inForce(store, day, parameters)).score(table, asOf);
+        Scorer scorer = new Scorer(fixed ? parameters : Backfill.inForce(store, day, parameters));
+        ScoreBoard board = scorer.score(table, asOf);
         int[] nodeOf = new int[table.accounts().size()];
         Arrays.fill(nodeOf, -1);
         for (int v = 0; v < board.size(); v++) {
@@ -146,9 +150,19 @@ final class ScoreService implements AutoCloseable {
         ScoreView built = new ScoreView(day, board, nodeOf, before, topics, ScoreView.index(board),
                 ScoreView.networks(board));
         persons.set(PersonView.of(built, store.personLinks()));
+        long indexing = System.nanoTime();
+        FindIndex index = FindIndex.of(built, scorer);
+        LOG.info("campaign search of {}: {} accounts and {} topic(s) indexed in {} ms", day, board.size(),
+                index.boards().size(), (System.nanoTime() - indexing) / 1_000_000);
+        finder.set(index);
         view.set(built);
         refreshed(count);
         return built;
+    }
+
+    /** The campaign search of the served day (empty before any day is scored). */
+    FindIndex finder() {
+        return finder.get();
     }
 
     /** The persons of the served day (none when no account is linked). */

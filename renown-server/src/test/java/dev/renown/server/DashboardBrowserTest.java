@@ -48,6 +48,7 @@ import java.util.Set;
 import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -56,8 +57,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with score, chart, breakdown and evidence, click-through to an influencer, search, filters,
  * compare, phone width, and the integrity flag. Every figure the page shows is checked against
  * the API. Writes {@code target/dashboard-profile.png}, {@code target/dashboard-phone.png},
- * {@code target/dashboard-integrity.png} (a flagged profile), {@code target/dashboard-integrity-phone.png}
- * and {@code target/dashboard-flagged.png} (the leaderboard of flagged accounts).
+ * {@code target/dashboard-integrity.png} (a flagged profile), {@code target/dashboard-integrity-phone.png},
+ * {@code target/dashboard-flagged.png} (the leaderboard of flagged accounts) and
+ * {@code target/dashboard-find.png} (campaign search, on a second server holding
+ * {@code find-fixture.ndjson}, whose hashtags make topics: the demo data has none).
  *
  * <p>So that a flagged account is known to exist, a bought burst is added to the demo data before
  * the backfill: {@link #SYBILS} fresh accounts that each retweet {@link #TARGET} once, all in the
@@ -680,6 +683,133 @@ class DashboardBrowserTest {
     }
 
     /** The failed fetch of an unknown account is logged by the browser; nothing else may be. */
+    /** The account ids of the campaign search table, in order. */
+    private static List<String> findRows() {
+        List<String> ids = new ArrayList<>();
+        for (WebElement row : browser.findElements(By.cssSelector("#find-table tbody tr"))) {
+            ids.add(row.getAttribute("data-account"));
+        }
+        return ids;
+    }
+
+    private static List<String> findIds(JsonNode result) {
+        List<String> ids = new ArrayList<>();
+        result.get("items").forEach(c -> ids.add(c.at("/account/network").asText() + ":" + c.at("/account/id").asText()));
+        return ids;
+    }
+
+    /** The text of a URL as the page's own fetch gets it. */
+    private static String fetchInPage(String href) {
+        return (String) ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e));", href);
+    }
+
+    @Test
+    void theCampaignSearchFormSubmitsItsFiltersShowsTheApisRowsAndDownloadsTheCsv() throws IOException {
+        // On the demo data (no topics): the overall score, as the API ranks it.
+        browser.get(base + "#/find");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("find-table")));
+        assertEquals(findIds(api("/api/v1/find")), findRows());
+        assertEquals("Find", browser.findElement(By.id("nav-find")).getText());
+
+        // On a fixture with topics (find-fixture.ndjson): a second server.
+        try (TestServer topical = TestServer.start(dir.resolve("topical"), TestServer.config(), FindApiTest.FIXTURE)) {
+            browser.get(topical.base + "/#/find");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("find-table")));
+            Select topic = new Select(browser.findElement(By.id("find-topic")));
+            assertEquals(List.of("", "ev", "food"), topic.getOptions().stream().map(o -> o.getAttribute("value")).toList());
+            topic.selectByValue("ev");
+            new Select(browser.findElement(By.id("find-network"))).selectByValue("demo");
+            browser.findElement(By.id("find-audience-min")).sendKeys("1");
+            browser.findElement(By.id("find-audience-max")).sendKeys("10");
+            browser.findElement(By.id("find-min-score")).sendKeys("2");
+            browser.findElement(By.id("find-submit")).click();
+            wait.until(ExpectedConditions.urlContains("audience=1-10"));
+            String query = "topic=ev&network=demo&min_score=2&audience=1-10";
+            assertTrue(browser.getCurrentUrl().endsWith("#/find?" + query), browser.getCurrentUrl());
+            JsonNode expected = TestServer.json(topical.get("/api/v1/find?" + query), 200);
+            assertEquals(List.of("demo:ev1", "demo:ev2"), findIds(expected));
+            wait.until(d -> findRows().equals(findIds(expected)));
+            List<WebElement> rows = browser.findElements(By.cssSelector("#find-table tbody tr"));
+            for (int i = 0; i < rows.size(); i++) {
+                JsonNode c = expected.get("items").get(i);
+                String text = rows.get(i).getText();
+                assertEquals(oneDecimal(c.get("score").asDouble()), rows.get(i).findElement(By.cssSelector(".pill")).getText());
+                assertTrue(text.contains(c.at("/evidence/engagers").asInt() + " engagers, " + c.at("/evidence/posts").asInt()
+                        + " posts, " + c.at("/evidence/interactions").asInt() + " engagements"), text);
+                assertTrue(text.contains(Math.round(c.get("conversation_rate").asDouble() * 100) + "%"), text);
+                assertTrue(text.contains(c.get("audience").asInt() + " engagers (" + c.get("audience_band").asText() + ")"), text);
+                assertEquals(c.get("integrity").asText().equals("flagged"), !rows.get(i).findElements(By.cssSelector(".flag")).isEmpty());
+            }
+            assertTrue(browser.findElement(By.id("find-summary")).getText().contains("network " + expected.at("/excluded/network").asInt()),
+                    browser.findElement(By.id("find-summary")).getText());
+
+            assertFalse(browser.findElement(By.id("find-results")).getText().contains("null"),
+                    browser.findElement(By.id("find-results")).getText());
+            // The CSV link asks the same query as CSV, and what it downloads is the API's CSV.
+            WebElement csv = browser.findElement(By.id("find-csv"));
+            String href = csv.getAttribute("href");
+            assertEquals(topical.base + "/api/v1/find?" + query + "&format=csv", href);
+            assertTrue(csv.getAttribute("download") != null);
+            String downloaded = fetchInPage(href);
+            assertEquals(topical.get("/api/v1/find?" + query + "&format=csv").body(), downloaded);
+            assertEquals(3, downloaded.split("\n").length, downloaded);
+            Files.createDirectories(Path.of("target"));
+            Files.write(Path.of("target", "dashboard-find.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+            // The form keeps the filters; seeds and exclude-flagged go through too, a free-text topic wins.
+            assertEquals("2", browser.findElement(By.id("find-min-score")).getAttribute("value"));
+            browser.findElement(By.id("find-min-score")).clear();
+            browser.findElement(By.id("find-audience-min")).clear();
+            browser.findElement(By.id("find-audience-max")).clear();
+            new Select(browser.findElement(By.id("find-network"))).selectByValue("");
+            browser.findElement(By.id("find-topic-text")).sendKeys("#EV");
+            browser.findElement(By.id("find-similar-to")).sendKeys("demo:ev2");
+            browser.findElement(By.id("find-exclude-flagged")).click();
+            browser.findElement(By.id("find-submit")).click();
+            wait.until(ExpectedConditions.urlContains("similar_to="));
+            JsonNode seeded = TestServer.json(topical.get("/api/v1/find?topic=%23EV&exclude_flagged=true&similar_to=demo:ev2"), 200);
+            wait.until(d -> d.findElements(By.id("find-summary")).size() == 1
+                    && findRows().equals(findIds(seeded)));
+            assertTrue(browser.getCurrentUrl().contains("exclude_flagged=true"), browser.getCurrentUrl());
+
+            // A bad value shows the API's message, naming the parameter.
+            browser.get(topical.base + "/#/find?topic=ev&min_conversation=2");
+            wait.until(d -> d.findElement(By.id("find-results")).getText().contains("parameter 'min_conversation'"));
+
+            // The topic's leaderboard shows its trend: each stored day, latest first.
+            JsonNode trend = TestServer.json(topical.get("/api/v1/topics/ev"), 200);
+            browser.get(topical.base + "/#/leaderboard?topic=ev");
+            List<WebElement> days = waitForAll("#trend-table tbody tr", 2);
+            assertEquals(trend.get("days").size(), days.size());
+            for (int i = 0; i < days.size(); i++) {
+                JsonNode d = trend.get("days").get(trend.get("days").size() - 1 - i);
+                assertEquals(d.get("day").asText() + " " + d.get("accounts").asInt() + " " + oneDecimal(d.get("top_score").asDouble()),
+                        days.get(i).getText());
+            }
+            assertTrue(browser.findElement(By.id("trend-find")).getAttribute("href").endsWith("#/find?topic=ev"));
+
+            // The fingerprint on the profile: each topic's score, rank and engagers.
+            JsonNode topics = TestServer.json(topical.get("/api/v1/accounts/demo/ev1/topics"), 200);
+            browser.get(topical.base + "/#/account/demo/ev1");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#topics .chip")));
+            assertEquals("#ev · score " + oneDecimal(topics.at("/topics/0/score").asDouble()) + " · rank #1 · 6 engagers",
+                    browser.findElement(By.cssSelector("#topics .chip")).getText());
+            assertNoBrowserErrorsExcept400();
+        }
+    }
+
+    /** The one error a test asked for: a bad parameter shown on the page. */
+    private static void assertNoBrowserErrorsExcept400() {
+        for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                assertTrue(e.getMessage().contains("/api/v1/find") && e.getMessage().contains("400"),
+                        "browser console: " + e.getMessage());
+            }
+        }
+    }
+
     private static void assertNoBrowserErrorsExcept404() {
         for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
             if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {

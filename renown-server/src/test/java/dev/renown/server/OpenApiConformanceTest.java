@@ -39,8 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * — success and error — and each answer validated against the document by networknt's
  * json-schema-validator (OpenAPI 3.1 dialect, format assertions on). The document is validated in
  * a stricter copy: objects with declared properties get {@code additionalProperties: false}, so an
- * undocumented field fails too. Every documented (operation, status) pair must be met, and every
- * answer must be documented for its operation.
+ * undocumented field fails too. Every documented (operation, status) pair, in each of its media
+ * types, must be met, and every answer must be documented for its operation.
  *
  * <p>Servers: the fixture with the token; the same with reads protected (401 on reads); one that
  * lets a client one request (429); one that takes 64-byte bodies (413); one whose store makes a
@@ -69,7 +69,10 @@ class OpenApiConformanceTest {
     static Semaphore gate = new Semaphore(0);
     static AtomicBoolean broken = new AtomicBoolean();
 
-    /** (operation, status) pairs met so far: {@code GET /api/v1/search 400}. */
+    /**
+     * (operation, status) pairs met so far, and (operation, status, media type) triples:
+     * {@code GET /api/v1/search 400}, {@code GET /api/v1/search 400 application/json}.
+     */
     static final Set<String> met = new TreeSet<>();
 
     @BeforeAll
@@ -90,6 +93,9 @@ class OpenApiConformanceTest {
         small = TestServer.start(dir.resolve("small"), TestServer.config().withMaxBody(64));
         gated = TestServer.start(dir.resolve("gated"), TestServer.config(), TestServer.FIXTURE,
                 store -> TestServer.gated(store, gate, broken));
+        for (TestServer s : new TestServer[] {main, guarded}) { // topics with scores, for the topic and find reads
+            TestServer.load(s.store, FindApiTest.FIXTURE);
+        }
         for (TestServer s : new TestServer[] {main, guarded, limited}) { // a person for the people reads
             s.store.replacePerson(PERSON, List.of(new dev.renown.core.event.AccountKey("demo", "1"),
                     new dev.renown.core.event.AccountKey("other", "8")), "test", java.time.Instant.now());
@@ -154,7 +160,14 @@ class OpenApiConformanceTest {
         String type = r.headers().firstValue("Content-Type").orElse("");
         JsonNode content = response.get("content");
         String mediaType = content.fieldNames().next();
+        for (Iterator<String> types = content.fieldNames(); types.hasNext(); ) {
+            String documentedType = types.next();
+            if (type.startsWith(documentedType)) {
+                mediaType = documentedType;
+            }
+        }
         assertTrue(type.startsWith(mediaType), "content type " + type + ", documented " + mediaType + ": " + what);
+        met.add(method + " " + template + " " + status + " " + mediaType);
         if (!mediaType.equals("application/json")) {
             return;
         }
@@ -180,7 +193,7 @@ class OpenApiConformanceTest {
 
     /** The path of a template with the fixture's account, or another. */
     private static String path(String template, String network, String id) {
-        return template.replace("{network}", network).replace("{id}", id)
+        return template.replace("{network}", network).replace("{id}", id).replace("{topic}", "ev")
                 .replace("{person}", id.equals("1") ? PERSON : id);
     }
 
@@ -200,6 +213,7 @@ class OpenApiConformanceTest {
         return switch (template) {
             case "/api/v1/accounts" -> "?handle=ann";
             case "/api/v1/search" -> "?q=a";
+            case "/api/v1/find" -> "?topic=ev";
             default -> "";
         };
     }
@@ -239,11 +253,20 @@ class OpenApiConformanceTest {
         expect(400, "GET", "/api/v1/people/{person}/history", main.get("/api/v1/people/annyan/history?from=x"));
         expect(400, "GET", "/api/v1/runs", main.get("/api/v1/runs?limit=501"));
         expect(400, "GET", "/api/v1/accounts/{network}/{id}/history", main.get("/api/v1/accounts/demo/1/history?from=x"));
+        expect(400, "GET", "/api/v1/find", main.get("/api/v1/find?min_score=lots"));
+        expect(404, "GET", "/api/v1/find", main.get("/api/v1/find?topic=ev&similar_to=demo:nobody"));
+        expect(400, "GET", "/api/v1/topics/{topic}", main.get("/api/v1/topics/%20"));
+        expect(404, "GET", "/api/v1/topics/{topic}", main.get("/api/v1/topics/nosuch"));
         // Successes with their variants: a topic-less network page, a cursor, a history range, the limits.
         expect(200, "GET", "/api/v1/leaderboard", main.get("/api/v1/leaderboard?network=other&limit=1"));
         String cursor = TestServer.json(main.get("/api/v1/leaderboard?limit=2"), 200).get("next_cursor").asText();
         expect(200, "GET", "/api/v1/leaderboard", main.get("/api/v1/leaderboard?limit=2&flagged=hide&cursor=" + cursor));
         expect(200, "GET", "/api/v1/search", main.get("/api/v1/search?q=%40ann&limit=100"));
+        // Campaign search with every filter, and as CSV (text/csv, by parameter and by Accept).
+        expect(200, "GET", "/api/v1/find", main.get("/api/v1/find?topic=%23ev&network=demo&min_score=1&audience=1-1k"
+                + "&min_conversation=0.1&exclude_flagged=false&similar_to=demo:ev2&similar_to=demo:ev3&min_overlap=0.5&limit=100"));
+        expect(200, "GET", "/api/v1/find", main.get("/api/v1/find?topic=ev&format=csv"));
+        expect(200, "GET", "/api/v1/find", main.send("GET", "/api/v1/find", null, "Accept", "text/csv"));
         expect(200, "GET", "/api/v1/runs", main.get("/api/v1/runs?kind=backfill&limit=500"));
         expect(200, "GET", "/api/v1/accounts/{network}/{id}/explain", main.get("/api/v1/accounts/other/8/explain?limit=50"));
         expect(200, "GET", "/api/v1/accounts/{network}/{id}/history",
@@ -348,7 +371,13 @@ class OpenApiConformanceTest {
         Set<String> documented = new TreeSet<>();
         for (String[] op : operations()) {
             doc.at("/paths/" + op[1].replace("/", "~1") + "/" + op[0].toLowerCase(Locale.ROOT) + "/responses")
-                    .fieldNames().forEachRemaining(status -> documented.add(op[0] + " " + op[1] + " " + status));
+                    .fields().forEachRemaining(status -> {
+                        documented.add(op[0] + " " + op[1] + " " + status.getKey());
+                        JsonNode response = status.getValue().has("$ref")
+                                ? doc.at(status.getValue().get("$ref").asText().substring(1)) : status.getValue();
+                        response.path("content").fieldNames().forEachRemaining(type ->
+                                documented.add(op[0] + " " + op[1] + " " + status.getKey() + " " + type));
+                    });
         }
         Set<String> missing = new TreeSet<>(documented);
         missing.removeAll(met);

@@ -893,6 +893,23 @@ abstract class JdbcStore implements Store {
                 + " ORDER BY score_rank, network, account_id LIMIT ?", day, topic, null, limit);
     }
 
+    @Override
+    public List<TopicDay> topicTrend(String topic) {
+        List<TopicDay> days = new ArrayList<>();
+        try (Connection c = connection(); PreparedStatement p = c.prepareStatement("SELECT day, COUNT(*), MAX(score) "
+                + "FROM topic_scores WHERE topic = ? GROUP BY day ORDER BY day")) {
+            p.setString(1, topic);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    days.add(new TopicDay(r.getDate(1).toLocalDate(), r.getInt(2), r.getDouble(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the trend of topic " + topic + " from " + url, e);
+        }
+        return days;
+    }
+
     /** Runs a topic query with parameters day, {@code a}, {@code b} when not null, and the limit when it asks one. */
     private List<TopicScore> topicQuery(String sql, LocalDate day, String a, String b, int limit) {
         List<TopicScore> scores = new ArrayList<>();

@@ -210,6 +210,9 @@ public interface Store extends AutoCloseable {
     /** The best accounts of a topic on a day. */
     List<TopicScore> topicLeaders(LocalDate day, String topic, int limit);
 
+    /** Every stored day a topic was scored on, oldest first: its accounts and best score that day. */
+    List<TopicDay> topicTrend(String topic);
+
     /** Days that have snapshots, ascending. */
     List<LocalDate> snapshotDays();
 

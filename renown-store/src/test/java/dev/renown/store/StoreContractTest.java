@@ -331,6 +331,16 @@ abstract class StoreContractTest {
         List<TopicScore> ofLeader = store.topicScores(leaders.get(0).account(), day);
         assertEquals(2, ofLeader.size());
         assertTrue(store.topics(day.plusDays(1)).isEmpty());
+
+        // The trend: each day the topic was scored on, oldest first, its accounts and best score.
+        store.saveTopicScores(day.minusDays(2), boards, 1);
+        List<TopicDay> trend = store.topicTrend("higgs");
+        assertEquals(List.of(day.minusDays(2), day), trend.stream().map(TopicDay::day).toList());
+        for (TopicDay d : trend) {
+            assertEquals(higgs.size(), d.accounts());
+            assertEquals(higgs.score(top), d.topScore(), 1e-12);
+        }
+        assertTrue(store.topicTrend("nosuch").isEmpty());
     }
 
     @Test
