@@ -44,6 +44,9 @@ final class RunDailyCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions = new StoreOptions();
 
+    @Mixin
+    TopicOptions topics = new TopicOptions();
+
     @Override
     public Integer call() throws Exception {
         DailyConfig daily = config == null ? DailyConfig.defaults() : DailyConfig.read(config);
@@ -59,7 +62,8 @@ final class RunDailyCommand implements Callable<Integer> {
         }
         try (Store store = storeOptions.open(); WatchedFolders folders = new WatchedFolders(store, daily, out, err)) {
             folders.run();
-            DailyCycle cycle = new DailyCycle(store, new Backfill(store, parameters, params != null), daily.schedule(),
+            DailyCycle cycle = new DailyCycle(store, new Backfill(store, parameters, params != null,
+                    topics.source(err)), daily.schedule(),
                     Clock.systemUTC(), params != null ? parameters.toString() : "calibration in force", m -> {
                         err.println("renown: " + m);
                         err.flush();

@@ -37,6 +37,9 @@ final class ServeCommand implements Callable<Integer> {
                     + "recomputed, instead of the calibration stored for each day.")
     Path params;
 
+    @Mixin
+    TopicOptions topics = new TopicOptions();
+
     @Option(names = "--daily", arity = "0..1", paramLabel = "CONFIG", fallbackValue = "",
             description = "Also run the daily cycle: ingest the configured folders and live streams continuously, score "
                     + "each day at the configured UTC time (default 00:00), first the days missed while stopped; runs "
@@ -51,24 +54,32 @@ final class ServeCommand implements Callable<Integer> {
         }
         DailyConfig dailyConfig = daily == null ? null
                 : daily.isEmpty() ? DailyConfig.defaults() : DailyConfig.read(Path.of(daily));
+        dev.renown.core.event.TopicSource source = topics.source(spec.commandLine().getErr());
         try (Store s = store.open()) {
-            return serve(s, parameters, params != null, server.config(), dailyConfig, spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+            return serve(s, parameters, params != null, server.config(), dailyConfig, source,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
 
     static int serve(Store store, ScoringParameters parameters, boolean fixed, ServerConfig config, PrintWriter out,
                      PrintWriter err) throws IOException, InterruptedException {
-        return serve(store, parameters, fixed, config, null, out, err);
+        return serve(store, parameters, fixed, config, null, null, out, err);
     }
 
     /**
      * Serves until the process is asked to stop (Ctrl+C, SIGTERM), then stops the server before
      * the store is closed.
      */
+    /**
+     * @param topics where events' topics come from (text or a taxonomy), or null for the hashtags
+     */
     static int serve(Store store, ScoringParameters parameters, boolean fixed, ServerConfig config, DailyConfig daily,
-                     PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+                     dev.renown.core.event.TopicSource topics, PrintWriter out, PrintWriter err)
+            throws IOException, InterruptedException {
         RenownServer server = new RenownServer(store, parameters, fixed, config);
+        if (topics != null) {
+            server.withTopics(topics);
+        }
         DailyStreams streams = null;
         if (daily != null) {
             streams = new DailyStreams(store, daily, out, err);

@@ -65,6 +65,11 @@ class ContentTopicsTest {
             """;
 
     private Path data() throws Exception {
+        return data(dir);
+    }
+
+    /** Posts with text about electric cars (alice in English, carol in Indonesian), cooking (bob), and dave's one lucky post. */
+    static Path data(Path dir) throws Exception {
         List<String> lines = new ArrayList<>();
         long t0 = 1_714_564_800L; // 2024-05-01T12:00:00Z
         String[][] posts = {

@@ -139,6 +139,31 @@ class ServeCommandTest {
     }
 
     @Test
+    void serveWithATaxonomyFindsByContentTopicsOverHttp() throws Exception {
+        String db = "jdbc:duckdb:" + dir.resolve("renown.duckdb");
+        Path input = ContentTopicsTest.data(dir);
+        Path taxonomy = Files.writeString(dir.resolve("topics.txt"), ContentTopicsTest.TAXONOMY);
+        assertEquals(0, run("ingest", "--input", input.toString(), "--db", db));
+        Child child = start(Map.of(), "serve", "--db", db, "--port", "0", "--taxonomy", taxonomy.toString(),
+                "--params", priors().toString());
+        String ev = get(child.url() + "api/v1/find?topic=electric-vehicles").body();
+        String transport = get(child.url() + "api/v1/find?topic=transport").body();
+        String unknown = get(child.url() + "api/v1/find?topic=kpop").body();
+        stop(child);
+        // English and Indonesian posts reach the topic; dave's one lucky post is not evidence.
+        assertTrue(ev.indexOf("\"id\":\"alice\"") > 0 && ev.indexOf("\"id\":\"carol\"") > ev.indexOf("\"id\":\"alice\""), ev);
+        assertFalse(ev.contains("\"id\":\"dave\"") || ev.contains("\"id\":\"bob\""), ev);
+        assertTrue(transport.contains("\"id\":\"alice\"") && transport.contains("\"id\":\"carol\""), transport);
+        assertTrue(unknown.contains("bad_parameter") && unknown.contains("electric-vehicles"), unknown);
+    }
+
+    /** The priors as a parameter file, so the served scores do not depend on a calibration of this tiny data. */
+    private Path priors() throws Exception {
+        return Files.writeString(dir.resolve("priors.json"), "{\"signal_weights\": {\"reach\": 0.9, \"amplification\": 0, "
+                + "\"network_impact\": 0, \"conversation\": 0.1, \"outreach\": 0}}");
+    }
+
+    @Test
     void demoServesTheDemoDataAndPrintsItsUrl() throws Exception {
         Child child = start(Map.of(), "demo", "--db", "jdbc:duckdb:" + dir.resolve("demo.duckdb"), "--port", "0",
                 "--top", "3");

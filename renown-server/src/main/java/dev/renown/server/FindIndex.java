@@ -31,11 +31,21 @@ record FindIndex(LocalDate day, CampaignSearch search, Map<String, ScoreBoard> b
      * {@link TopicScoring#MIN_INTERACTIONS_DEFAULT} interactions, as the daily snapshots do, and indexes them.
      */
     static FindIndex of(ScoreView view, Scorer scorer) {
+        return of(view, scorer, false);
+    }
+
+    /**
+     * As {@link #of(ScoreView, Scorer)}; with {@code contentTopics} (topics from text or a
+     * taxonomy), a topic also needs {@link TopicScoring#MIN_POSTS_CONTENT} distinct posts, so that
+     * one viral post's words, repeated on each of its reposts, are no topic.
+     */
+    static FindIndex of(ScoreView view, Scorer scorer, boolean contentTopics) {
         if (view.isEmpty()) {
             return EMPTY;
         }
         List<TopicScoring.TopicBoard> topics = new TopicScoring(scorer, TopicScoring.MAX_TOPICS_DEFAULT,
-                TopicScoring.MIN_INTERACTIONS_DEFAULT).score(view.table(), view.board().asOfMillis());
+                TopicScoring.MIN_INTERACTIONS_DEFAULT, contentTopics ? TopicScoring.MIN_POSTS_CONTENT : TopicScoring.MIN_POSTS_DEFAULT)
+                .score(view.table(), view.board().asOfMillis());
         Map<String, ScoreBoard> boards = new LinkedHashMap<>();
         topics.forEach(t -> boards.put(t.topic().toLowerCase(Locale.ROOT), t.board()));
         return new FindIndex(view.day(), new CampaignSearch(view.board(), topics), Map.copyOf(boards));

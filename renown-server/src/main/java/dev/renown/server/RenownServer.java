@@ -429,7 +429,8 @@ public final class RenownServer implements AutoCloseable {
             throw new IllegalStateException("the daily cycle is already set");
         }
         Store store = service.store();
-        daily = new DailyCycle(store, new dev.renown.store.Backfill(store, parameters, fixed), schedule, clock,
+        daily = new DailyCycle(store, new dev.renown.store.Backfill(store, parameters, fixed, service.topicSource()),
+                schedule, clock,
                 fixed ? parameters.toString() : "calibration in force", m -> LOG.warn(m));
         dailyTick = tick;
         dailyIngest = ingest;
@@ -442,6 +443,16 @@ public final class RenownServer implements AutoCloseable {
                                 .orElse(0.0))
                 .description("1 when the daily cycle's latest run failed, else 0").register(metrics);
         service.daily(daily);
+        return this;
+    }
+
+    /**
+     * Takes events' topics from {@code source} (text, or a taxonomy: {@code TopicExtractor})
+     * instead of their hashtags, for the served topics, campaign search, recomputes and the daily
+     * cycle. Call before {@link #withDaily} and {@link #start()}.
+     */
+    public RenownServer withTopics(dev.renown.core.event.TopicSource source) {
+        service.topics(source);
         return this;
     }
 

@@ -97,6 +97,17 @@ final class ScoreService implements AutoCloseable {
         return store;
     }
 
+    /** Where events' topics come from (text or a taxonomy), or null for the hashtags; set before the first refresh. */
+    private volatile dev.renown.core.event.TopicSource topicSource;
+
+    void topics(dev.renown.core.event.TopicSource source) {
+        this.topicSource = source;
+    }
+
+    dev.renown.core.event.TopicSource topicSource() {
+        return topicSource;
+    }
+
     void daily(dev.renown.store.DailyCycle cycle) {
         this.daily = cycle;
     }
@@ -133,7 +144,9 @@ final class ScoreService implements AutoCloseable {
         LocalDate day = !days.isEmpty() ? days.get(days.size() - 1)
                 : Instant.ofEpochMilli(last.getAsLong()).atZone(ZoneOffset.UTC).toLocalDate();
         long asOf = Backfill.endOfDay(day);
-        EventTable table = store.load(asOf - parameters.window().toMillis(), asOf);
+        dev.renown.core.event.TopicSource source = topicSource;
+        EventTable table = source == null ? store.load(asOf - parameters.window().toMillis(), asOf)
+                : store.load(asOf - parameters.window().toMillis(), asOf, source);
         Scorer scorer = new Scorer(fixed ? parameters : Backfill.inForce(store, day, parameters));
         ScoreBoard board = scorer.score(table, asOf);
         int[] nodeOf = new int[table.accounts().size()];
@@ -151,7 +164,7 @@ final class ScoreService implements AutoCloseable {
                 ScoreView.networks(board));
         persons.set(PersonView.of(built, store.personLinks()));
         long indexing = System.nanoTime();
-        FindIndex index = FindIndex.of(built, scorer);
+        FindIndex index = FindIndex.of(built, scorer, source != null);
         LOG.info("campaign search of {}: {} accounts and {} topic(s) indexed in {} ms", day, board.size(),
                 index.boards().size(), (System.nanoTime() - indexing) / 1_000_000);
         finder.set(index);
@@ -293,7 +306,8 @@ final class ScoreService implements AutoCloseable {
             int written = 0;
             if (job.from != null) {
                 long run = store.startRun("recompute", job.from + ".." + job.to, parameters.toString());
-                written = new Backfill(store, parameters, fixed).run(job.from, job.to, false, run, job.control);
+                written = new Backfill(store, parameters, fixed, topicSource).run(job.from, job.to, false, run,
+                        job.control);
                 store.finishRun(run, written + " day(s) written" + job.control.stopReason().map(r -> "; " + r).orElse(""));
             }
             refresh();
