@@ -1278,7 +1278,7 @@ final class Api {
             m.put("at", d.schedule().at().toString());
             m.put("catch_up_days", d.schedule().catchUpDays());
             m.put("last_success", d.lastSuccess().map(Instant::toString).orElse(null));
-            m.put("last_status", d.lastRun().map(RunRecord::status).orElse(null));
+            m.put("last_status", d.lastStatus().orElse(null));
             m.put("scores_as_of", service.view().day() == null ? null : service.view().day().toString());
             return (Object) m;
         }).orElse(null));

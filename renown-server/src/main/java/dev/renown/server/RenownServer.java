@@ -439,7 +439,7 @@ public final class RenownServer implements AutoCloseable {
                 .description("When the daily cycle last wrote a day's scores (Unix time)").baseUnit("seconds")
                 .register(metrics);
         Gauge.builder("renown.daily.last.run.failed", daily,
-                        d -> d.lastRun().map(r -> dev.renown.store.RunRecord.FAILED.equals(r.status()) ? 1.0 : 0.0)
+                        d -> d.lastStatus().map(s -> dev.renown.store.RunRecord.FAILED.equals(s) ? 1.0 : 0.0)
                                 .orElse(0.0))
                 .description("1 when the daily cycle's latest run failed, else 0").register(metrics);
         service.daily(daily);

@@ -87,6 +87,8 @@ public final class DailyCycle implements AutoCloseable {
     private boolean interruptedMarked;
     private volatile Instant lastSuccess;
     private volatile RunRecord lastRun;
+    /** The latest run's status, set before the run's end is recorded, so that no reader sees the record first. */
+    private volatile String lastStatus;
     private ScheduledExecutorService ticker;
 
     /** A cycle that scores each day with {@code backfill} (its calibration in force, or its fixed parameters). */
@@ -112,7 +114,10 @@ public final class DailyCycle implements AutoCloseable {
         this.schedule = schedule;
         this.clock = clock;
         this.parameters = parameters;
-        store.runs(KIND, 1).stream().findFirst().ifPresent(r -> lastRun = r);
+        store.runs(KIND, 1).stream().findFirst().ifPresent(r -> {
+            lastRun = r;
+            lastStatus = r.status();
+        });
         lastSuccess = store.runs(KIND, schedule.catchUpDays() + 64).stream()
                 .filter(r -> RunRecord.OK.equals(r.status()) && r.finishedAt() != null)
                 .map(RunRecord::finishedAt).findFirst().orElse(null);
@@ -189,6 +194,7 @@ public final class DailyCycle implements AutoCloseable {
             }
             long start = System.nanoTime();
             long runId = store.startRun(KIND, day.toString(), parameters);
+            lastStatus = RunRecord.RUNNING;
             String failure = null;
             Backfill.Control control = null;
             try {
@@ -208,14 +214,16 @@ public final class DailyCycle implements AutoCloseable {
                     String summary = control.daysWritten() == 0 ? day + " already had its snapshot"
                             : String.format(Locale.ROOT, "%s scored: %,d accounts from %,d interactions in %.1f s", day,
                             control.lastAccounts(), control.lastInteractions(), (System.nanoTime() - start) / 1e9);
-                    store.finishDailyRun(runId, RunRecord.OK, day, control.lastAccounts(), control.lastInteractions(),
-                            summary);
                     failedAt.remove(day);
                     lastSuccess = clock.instant();
+                    lastStatus = RunRecord.OK;
+                    store.finishDailyRun(runId, RunRecord.OK, day, control.lastAccounts(), control.lastInteractions(),
+                            summary);
                 } else {
                     failedAt.put(day, now);
                     log.accept("daily run of " + day + " failed (" + failure + "); the scores of the last good day "
                             + "stay served; retried after " + schedule.retryAfter());
+                    lastStatus = RunRecord.FAILED;
                     store.finishDailyRun(runId, RunRecord.FAILED, day, -1, -1, failure);
                 }
                 RunRecord record = store.runs(KIND, 1).get(0);
@@ -235,6 +243,11 @@ public final class DailyCycle implements AutoCloseable {
     /** When a day was last written by this cycle (or found written at start-up), if ever. */
     public Optional<Instant> lastSuccess() {
         return Optional.ofNullable(lastSuccess);
+    }
+
+    /** The status of the cycle's latest run ({@link RunRecord#RUNNING} while one runs), if any. */
+    public Optional<String> lastStatus() {
+        return Optional.ofNullable(lastStatus);
     }
 
     /** The latest run of the cycle, this process's or before. */
