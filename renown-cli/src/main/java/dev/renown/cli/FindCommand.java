@@ -303,15 +303,7 @@ final class FindCommand implements Callable<Integer> {
             for (Candidate c : r.candidates()) {
                 g.writeStartObject();
                 g.writeNumberField("position", c.position());
-                g.writeStringField("account", c.account().toString());
-                g.writeStringField("label", c.label());
-                g.writeNumberField("score", c.score());
-                g.writeNumberField("rank", c.rank());
-                g.writeObjectFieldStart("evidence");
-                g.writeNumberField("engagers", c.topicEngagers());
-                g.writeNumberField("interactions", c.topicInteractions());
-                g.writeNumberField("posts", c.topicPosts());
-                g.writeEndObject();
+                scoreAndEvidence(g, c);
                 g.writeNumberField("overall_score", c.overallScore());
                 g.writeNumberField("audience", c.audience());
                 g.writeStringField("audience_source", c.audienceFollowers() ? "followers" : "engagers");
@@ -328,5 +320,18 @@ final class FindCommand implements Callable<Integer> {
             g.writeEndObject();
         }
         out.println();
+    }
+
+    /** A candidate's account, label, score and rank on the board searched, and its topic evidence. */
+    static void scoreAndEvidence(JsonGenerator g, Candidate c) throws IOException {
+        g.writeStringField("account", c.account().toString());
+        g.writeStringField("label", c.label());
+        g.writeNumberField("score", c.score());
+        g.writeNumberField("rank", c.rank());
+        g.writeObjectFieldStart("evidence");
+        g.writeNumberField("engagers", c.topicEngagers());
+        g.writeNumberField("interactions", c.topicInteractions());
+        g.writeNumberField("posts", c.topicPosts());
+        g.writeEndObject();
     }
 }

@@ -66,6 +66,31 @@ final class JsonOutput implements AutoCloseable {
         json.writeFieldName("score");
         score(x.score(), style);
         json.writeStringField("window_start", TextOutput.time(x.windowStartMillis()));
+        evidence(x);
+        json.writeFieldName("integrity");
+        integrity(integrity);
+        json.writeEndObject();
+    }
+
+    /** A person's explanation: as {@link #people} for the one person, with the evidence and integrity of it as one account. */
+    void personExplanation(ScoreBoard board, dev.renown.core.people.PersonScores.PersonScore p, int persons,
+                           Style.Verdict style, Explanation x, Integrity integrity) throws IOException {
+        json.writeStartObject();
+        run(board);
+        json.writeStringField("person", p.person());
+        json.writeNumberField("score", p.score());
+        json.writeNumberField("rank", p.rank());
+        json.writeNumberField("persons", persons);
+        style(style);
+        personParts(p, true);
+        evidence(x);
+        json.writeFieldName("integrity");
+        integrity(integrity);
+        json.writeEndObject();
+    }
+
+    /** The {@code evidence} field of an explanation: each signal's summary and top contributions. */
+    private void evidence(Explanation x) throws IOException {
         json.writeObjectFieldStart("evidence");
         for (Explanation.SignalEvidence ev : x.signals()) {
             json.writeObjectFieldStart(ev.kind().wireName());
@@ -87,40 +112,6 @@ final class JsonOutput implements AutoCloseable {
             json.writeEndArray();
             json.writeEndObject();
         }
-        json.writeEndObject();
-        json.writeFieldName("integrity");
-        integrity(integrity);
-        json.writeEndObject();
-    }
-
-    /** A person's explanation: as {@link #people} for the one person, with the evidence and integrity of it as one account. */
-    void personExplanation(ScoreBoard board, dev.renown.core.people.PersonScores.PersonScore p, int persons,
-                           Style.Verdict style, Explanation x, Integrity integrity) throws IOException {
-        json.writeStartObject();
-        run(board);
-        json.writeStringField("person", p.person());
-        json.writeNumberField("score", p.score());
-        json.writeNumberField("rank", p.rank());
-        json.writeNumberField("persons", persons);
-        style(style);
-        personParts(p, true);
-        json.writeObjectFieldStart("evidence");
-        for (Explanation.SignalEvidence ev : x.signals()) {
-            json.writeObjectFieldStart(ev.kind().wireName());
-            json.writeStringField("summary", ev.summary());
-            json.writeArrayFieldStart("top");
-            for (Explanation.Contribution c : ev.top()) {
-                json.writeStartObject();
-                json.writeStringField("account", c.account().toString());
-                json.writeNumberField("amount", c.amount());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        }
-        json.writeEndObject();
-        json.writeFieldName("integrity");
-        integrity(integrity);
         json.writeEndObject();
     }
 

@@ -110,13 +110,7 @@ final class TextOutput {
         }
         out.printf(Locale.ROOT, "%-16s %14s %11s %7s %8.1f%n", "base", "", "", "", 1.0);
         out.printf(Locale.ROOT, "%-16s %14s %11s %7s %8.1f%n", "score", "", "", "", total);
-        for (Explanation.SignalEvidence ev : x.signals()) {
-            out.printf(Locale.ROOT, "%n%s — %s%n", ev.kind().wireName(), ev.summary());
-            for (Explanation.Contribution c : ev.top()) {
-                out.printf(Locale.ROOT, "  %10s  %-" + LABEL_WIDTH + "s %s, last %s%n", "+" + number(c.amount()),
-                        cut(c.label()), kinds(c.interactions()), time(c.lastMillis()));
-            }
-        }
+        evidence(x);
     }
 
     /**
@@ -145,6 +139,11 @@ final class TextOutput {
             out.printf(Locale.ROOT, "  %-" + LABEL_WIDTH + "s %s%n", cut(a.account().toString()), a.scored()
                     ? String.format(Locale.ROOT, "%.1f, rank %,d", a.score(), a.rank()) : "not in the window");
         }
+        evidence(x);
+    }
+
+    /** Each signal's summary and its top contributions. */
+    private void evidence(Explanation x) {
         for (Explanation.SignalEvidence ev : x.signals()) {
             out.printf(Locale.ROOT, "%n%s — %s%n", ev.kind().wireName(), ev.summary());
             for (Explanation.Contribution c : ev.top()) {

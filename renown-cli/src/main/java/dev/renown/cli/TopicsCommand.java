@@ -226,15 +226,7 @@ final class TopicsCommand implements Callable<Integer> {
     private static void candidate(JsonGenerator g, Candidate c) throws IOException {
         g.writeStartObject();
         g.writeStringField("topic", c.topic());
-        g.writeStringField("account", c.account().toString());
-        g.writeStringField("label", c.label());
-        g.writeNumberField("score", c.score());
-        g.writeNumberField("rank", c.rank());
-        g.writeObjectFieldStart("evidence");
-        g.writeNumberField("engagers", c.topicEngagers());
-        g.writeNumberField("interactions", c.topicInteractions());
-        g.writeNumberField("posts", c.topicPosts());
-        g.writeEndObject();
+        FindCommand.scoreAndEvidence(g, c);
         g.writeEndObject();
     }
 

@@ -3,8 +3,6 @@ package dev.renown.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,30 +28,16 @@ class ContentTopicsTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Renown.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
+    private static FindCommandTest.Result run(String... args) {
+        return FindCommandTest.run(args);
     }
 
     private static String ok(String... args) {
-        Result r = run(args);
-        assertEquals(0, r.code(), r.err());
-        return r.out();
+        return FindCommandTest.ok(args);
     }
 
-    /** The candidates' account column of a find table, after its three header lines. */
     private static List<String> accounts(String table) {
-        List<String> accounts = new ArrayList<>();
-        String[] lines = table.split("\n");
-        for (int i = 3; i < lines.length; i++) {
-            accounts.add(lines[i].trim().split("\\s+")[1]);
-        }
-        return accounts;
+        return FindCommandTest.accounts(table);
     }
 
     static final String TAXONOMY = """
@@ -146,7 +130,7 @@ class ContentTopicsTest {
                 && rows[1].contains("14 engagers, 2 posts"), alice);
         assertTrue(rows[2].trim().startsWith("2  transport"), alice);
         assertFalse(alice.contains("cooking"), alice);
-        Result json = run("topics", "bob", "--input", input, "--taxonomy", tax, "--priors",
+        FindCommandTest.Result json = run("topics", "bob", "--input", input, "--taxonomy", tax, "--priors",
                 "--min-interactions", "5", "--min-posts", "2",
                 "--json");
         assertEquals(0, json.code(), json.err());
@@ -171,9 +155,9 @@ class ContentTopicsTest {
         assertTrue(car.contains(" alice "), car);
         assertFalse(car.contains(" bob "), car);
         // Without --topics or --taxonomy the topics are hashtags, and this data has none.
-        Result none = run("score", "--input", input, "--topic", "electric car", "--priors");
+        FindCommandTest.Result none = run("score", "--input", input, "--topic", "electric car", "--priors");
         assertEquals(1, none.code(), none.err());
-        Result fallback = run("find", "--input", input, "--topic", "electric-vehicles", "--priors");
+        FindCommandTest.Result fallback = run("find", "--input", input, "--topic", "electric-vehicles", "--priors");
         assertEquals(0, fallback.code(), fallback.err());
         assertTrue(fallback.err().contains("no topics (hashtags)"), fallback.err());
     }
@@ -191,12 +175,12 @@ class ContentTopicsTest {
     void taxonomy_problems_are_listed_with_their_line_and_exit_3_and_a_cycle_is_an_error() throws Exception {
         String input = data().toString();
         Path bad = taxonomy("bad.txt", TAXONOMY + "cooking.flavour = spicy\n");
-        Result r = run("find", "--input", input, "--topic", "cooking", "--taxonomy", bad.toString(), "--priors");
+        FindCommandTest.Result r = run("find", "--input", input, "--topic", "cooking", "--taxonomy", bad.toString(), "--priors");
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("bad.txt:6"), r.err());
         assertEquals(List.of("demo:bob"), accounts(r.out())); // the rest was read and used
         Path cycle = taxonomy("cycle.txt", "a.parent = b\nb.parent = a\n");
-        Result c = run("topics", "--input", input, "--taxonomy", cycle.toString(), "--priors");
+        FindCommandTest.Result c = run("topics", "--input", input, "--taxonomy", cycle.toString(), "--priors");
         assertEquals(2, c.code(), c.err());
         assertTrue(c.err().contains("cycle"), c.err());
     }

@@ -21,24 +21,24 @@ class FindCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
+    record Result(int code, String out, String err) {
     }
 
-    private static Result run(String... args) {
+    static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Renown.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Result(code, out.toString(), err.toString());
     }
 
-    private static String ok(String... args) {
+    static String ok(String... args) {
         Result r = run(args);
         assertEquals(0, r.code(), r.err());
         return r.out();
     }
 
     /** The candidates' account column, from the table after its three header lines. */
-    private static List<String> accounts(String table) {
+    static List<String> accounts(String table) {
         List<String> accounts = new ArrayList<>();
         String[] lines = table.split("\n");
         for (int i = 3; i < lines.length; i++) {

@@ -86,7 +86,6 @@ public final class DailyCycle implements AutoCloseable {
     private final Map<LocalDate, Instant> failedAt = new HashMap<>();
     private boolean interruptedMarked;
     private volatile Instant lastSuccess;
-    private volatile RunRecord lastRun;
     /** The latest run's status, set before the run's end is recorded, so that no reader sees the record first. */
     private volatile String lastStatus;
     private ScheduledExecutorService ticker;
@@ -114,12 +113,9 @@ public final class DailyCycle implements AutoCloseable {
         this.schedule = schedule;
         this.clock = clock;
         this.parameters = parameters;
-        store.runs(KIND, 1).stream().findFirst().ifPresent(r -> {
-            lastRun = r;
-            lastStatus = r.status();
-        });
-        lastSuccess = store.runs(KIND, schedule.catchUpDays() + 64).stream()
-                .filter(r -> RunRecord.OK.equals(r.status()) && r.finishedAt() != null)
+        List<RunRecord> recent = store.runs(KIND, schedule.catchUpDays() + 64);
+        lastStatus = recent.isEmpty() ? null : recent.get(0).status();
+        lastSuccess = recent.stream().filter(r -> RunRecord.OK.equals(r.status()) && r.finishedAt() != null)
                 .map(RunRecord::finishedAt).findFirst().orElse(null);
     }
 
@@ -226,9 +222,7 @@ public final class DailyCycle implements AutoCloseable {
                     lastStatus = RunRecord.FAILED;
                     store.finishDailyRun(runId, RunRecord.FAILED, day, -1, -1, failure);
                 }
-                RunRecord record = store.runs(KIND, 1).get(0);
-                lastRun = record;
-                made.add(record);
+                made.add(store.runs(KIND, 1).get(0));
             } catch (RuntimeException e) {
                 log.accept("cannot record the daily run of " + day + ": " + e.getMessage());
                 break;
@@ -248,11 +242,6 @@ public final class DailyCycle implements AutoCloseable {
     /** The status of the cycle's latest run ({@link RunRecord#RUNNING} while one runs), if any. */
     public Optional<String> lastStatus() {
         return Optional.ofNullable(lastStatus);
-    }
-
-    /** The latest run of the cycle, this process's or before. */
-    public Optional<RunRecord> lastRun() {
-        return Optional.ofNullable(lastRun);
     }
 
     /**
